@@ -1,0 +1,197 @@
+/**
+ * The JsSIP implementation of `SipAgent`. This folder is the only place that
+ * imports 'jssip'; nothing of JsSIP (objects, originator strings) leaves it.
+ */
+import { NameAddrHeader, UA, WebSocketInterface, debug as jssipDebug } from 'jssip';
+import type { RTCSession } from 'jssip/lib/RTCSession';
+import type { IncomingRequest } from 'jssip/lib/SIPMessage';
+import type { RTCSessionEvent } from 'jssip/lib/UA';
+import { Emitter } from '../emitter.js';
+import type { PhoneConfig } from '../config.js';
+import type { CallDirection, CallStats, RemoteParty } from '../types.js';
+import type { AgentEvents, CallEvents, SipAgent, SipCall } from './agent.js';
+import { readCallStats } from '../media/call-stats.js';
+
+/**
+ * How long to wait for more ICE candidates once the first one exists. JsSIP
+ * otherwise waits for gathering to complete, which with a STUN/TURN server
+ * that does not answer costs tens of seconds per call.
+ */
+export const ICE_GATHERING_CAP_MS = 300;
+
+const MEDIA: MediaStreamConstraints = { audio: true, video: false };
+const PC_CONFIG: RTCConfiguration = { iceServers: [], bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' };
+
+/** Turns JsSIP's SIP tracing on or off (`JsSIP:*` to the console, passwords never included). */
+export function setSipTrace(on: boolean): void {
+  if (on) jssipDebug.enable('JsSIP:*');
+  else jssipDebug.disable();
+}
+
+function partyFrom(header: NameAddrHeader | undefined, domain: string): RemoteParty | undefined {
+  if (!header?.uri) return undefined;
+  const uri = header.uri;
+  const host = String(uri.host ?? '').toLowerCase();
+  const user = uri.user ? decodeURIComponent(String(uri.user)) : '';
+  const number = !user ? host : host === domain || /^\d/.test(user) || user.startsWith('+') ? user : `${user}@${host}`;
+  const party: RemoteParty = { number, uri: uri.toString() };
+  const name = header.display_name?.trim();
+  if (name && name !== number) party.name = name;
+  return party;
+}
+
+/** The caller as the network asserts it: P-Asserted-Identity, then Remote-Party-ID, then From. */
+function callerOf(session: RTCSession, request: IncomingRequest | undefined, domain: string): RemoteParty {
+  for (const name of ['P-Asserted-Identity', 'Remote-Party-ID']) {
+    const value = request?.getHeader(name);
+    if (!value) continue;
+    const parsed = partyFrom(NameAddrHeader.parse(value.split(',')[0]!) ?? undefined, domain);
+    if (parsed) return parsed;
+  }
+  return partyFrom(session.remote_identity, domain) ?? { number: 'unknown', uri: '' };
+}
+
+class JsSipCall extends Emitter<CallEvents> implements SipCall {
+  readonly id: string;
+  readonly direction: CallDirection;
+  readonly remote: RemoteParty;
+  #session: RTCSession;
+  #iceTimer: ReturnType<typeof setTimeout> | undefined;
+  #pc: RTCPeerConnection | undefined;
+  #stream: MediaStream | undefined;
+
+  constructor(session: RTCSession, direction: CallDirection, remote: RemoteParty) {
+    super();
+    this.#session = session;
+    this.id = session.id;
+    this.direction = direction;
+    this.remote = remote;
+
+    session.on('peerconnection', ({ peerconnection }) => this.#watch(peerconnection));
+    if (session.connection) this.#watch(session.connection);
+    session.on('icecandidate', ({ ready }) => {
+      this.#iceTimer ??= setTimeout(ready, ICE_GATHERING_CAP_MS);
+    });
+    session.on('sdp', () => {
+      clearTimeout(this.#iceTimer);
+      this.#iceTimer = undefined;
+    });
+    session.on('progress', (e: { response?: { status_code: number; body?: string } }) => {
+      if (direction !== 'outbound') return;
+      const response = e.response;
+      const code = response?.status_code ?? 180;
+      this.emit('ringing', { earlyMedia: code === 183 && Boolean(response?.body), code });
+    });
+    session.on('accepted', () => this.emit('accepted', undefined));
+    const end = (e: { originator: string; cause: string; message?: unknown }) => {
+      clearTimeout(this.#iceTimer);
+      const message = e.message as { status_code?: number } | undefined;
+      const code = typeof message?.status_code === 'number' ? message.status_code : undefined;
+      const by = e.originator === 'local' ? 'local' : e.originator === 'remote' ? 'remote' : 'system';
+      this.#stream?.getTracks().forEach((t) => t.stop());
+      this.emit('ended', { cause: e.cause, ...(code ? { code } : {}), by });
+      this.removeAllListeners();
+    };
+    session.on('ended', end);
+    session.on('failed', end);
+  }
+
+  #watch(pc: RTCPeerConnection): void {
+    if (this.#pc === pc) return;
+    this.#pc = pc;
+    pc.addEventListener('track', (e) => {
+      const stream = e.streams[0] ?? new MediaStream([e.track]);
+      this.#stream = stream;
+      this.emit('remoteStream', stream);
+    });
+  }
+
+  answer(): void {
+    this.#session.answer({ mediaConstraints: MEDIA, pcConfig: PC_CONFIG });
+  }
+
+  hangup(): void {
+    if (this.#session.isEnded()) return;
+    this.#session.terminate();
+  }
+
+  reject(code = 480): void {
+    if (this.#session.isEnded()) return;
+    this.#session.terminate({ status_code: code });
+  }
+
+  setMuted(muted: boolean): void {
+    if (muted) this.#session.mute({ audio: true });
+    else this.#session.unmute({ audio: true });
+  }
+
+  stats(): Promise<CallStats | null> {
+    return this.#pc ? readCallStats(this.#pc) : Promise.resolve(null);
+  }
+}
+
+class JsSipAgent extends Emitter<AgentEvents> implements SipAgent {
+  #ua: UA;
+  #domain: string;
+
+  constructor(config: PhoneConfig) {
+    super();
+    this.#domain = config.domain;
+    this.#ua = new UA({
+      sockets: config.servers.map((url) => new WebSocketInterface(url)),
+      uri: config.identity,
+      authorization_user: config.authorization,
+      password: config.password,
+      ...(config.displayName ? { display_name: config.displayName } : {}),
+      register: true,
+      register_expires: 300,
+      session_timers: false,
+      user_agent: 'phone-widget',
+      connection_recovery_min_interval: 2,
+      connection_recovery_max_interval: 10,
+    });
+    const ua = this.#ua;
+    ua.on('connecting', (e) => this.emit('connecting', { attempt: e.attempts }));
+    ua.on('connected', (e) => this.emit('connected', { url: e.socket.url }));
+    ua.on('disconnected', (e) =>
+      this.emit('disconnected', {
+        error: e.error,
+        ...(e.code ? { code: e.code } : {}),
+        ...(e.reason ? { reason: e.reason } : {}),
+      }),
+    );
+    ua.on('registered', () => this.emit('registered', undefined));
+    ua.on('unregistered', () => this.emit('unregistered', undefined));
+    ua.on('registrationFailed', (e) =>
+      this.emit('registrationFailed', {
+        ...(e.cause ? { cause: e.cause } : {}),
+        ...(e.response?.status_code ? { code: e.response.status_code } : {}),
+      }),
+    );
+    ua.on('newRTCSession', (e: RTCSessionEvent) => {
+      if (e.originator !== 'remote') return;
+      const request = e.request as IncomingRequest;
+      this.emit('incoming', new JsSipCall(e.session, 'inbound', callerOf(e.session, request, this.#domain)));
+    });
+  }
+
+  start(): void {
+    this.#ua.start();
+  }
+
+  stop(): void {
+    this.#ua.stop();
+    this.removeAllListeners();
+  }
+
+  call(uri: string): SipCall {
+    const session = this.#ua.call(uri, { mediaConstraints: MEDIA, pcConfig: PC_CONFIG });
+    const remote = partyFrom(session.remote_identity, this.#domain) ?? { number: uri, uri };
+    return new JsSipCall(session, 'outbound', remote);
+  }
+}
+
+/** Creates the JsSIP agent for one account. Throws when JsSIP refuses the configuration. */
+export function createJsSipAgent(config: PhoneConfig): SipAgent {
+  return new JsSipAgent(config);
+}

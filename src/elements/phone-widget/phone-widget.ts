@@ -1,0 +1,253 @@
+import { ContextProvider } from '@lit/context';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { takeUrlActivation } from '../../core/activation.js';
+import { mergeInputs, resolveConfig, type ConfigInput } from '../../core/config.js';
+import { remoteLabel } from '../../core/format.js';
+import { PhoneSession, type DialResult } from '../../core/phone-session.js';
+import { createJsSipAgent, setSipTrace } from '../../core/sip/jssip-agent.js';
+import { sessionContext } from '../../context/session-context.js';
+import {
+  PhoneCallEndEvent,
+  PhoneCallStartEvent,
+  PhoneErrorEvent,
+  PhoneIncomingEvent,
+  PhoneStatusEvent,
+} from '../../events/phone-events.js';
+import { tokens } from '../../styles/tokens.js';
+import { widgetStyles } from './phone-widget.styles.js';
+import '../phone-call-card/phone-call-card.js';
+import '../phone-dialer/phone-dialer.js';
+
+const CONFIG_PROPS = ['server', 'domain', 'identity', 'authentication', 'username', 'display', 'destination', 'noUrlActivation'] as const;
+
+/**
+ * The phone: owns one SIP session and shares it, through `@lit/context`, with
+ * the phone elements inside it. With no children it shows its default layout
+ * (status, calls, dial pad); with children it shows them instead, so a page
+ * can arrange `<phone-dialer>`, `<phone-call-card>`, `<phone-blf-panel>` and
+ * `<phone-chat>` in its own layout.
+ *
+ * Configuration, in increasing precedence: the script tag's `data-*`, these
+ * attributes, the page URL's activation parameters.
+ *
+ * @summary A complete WebRTC SIP phone in one element.
+ * @slot - Phone elements in the page's own layout; replaces the default layout.
+ * @fires {PhoneStatusEvent} phone-status - The status changed: `{ status, text, reason? }`.
+ * @fires {PhoneIncomingEvent} phone-incoming - A call rings in: `{ id, direction, remote: { number, name?, uri } }`.
+ * @fires {PhoneCallStartEvent} phone-call-start - A call was answered: `{ id, direction, remote }`.
+ * @fires {PhoneCallEndEvent} phone-call-end - A call ended: `{ id, direction, remote, duration, cause: { code, text, sipCode?, by } }`.
+ * @fires {PhoneErrorEvent} phone-error - Something failed that the user was told about: `{ code, message }`.
+ * @csspart shell - the phone's frame
+ * @csspart header - the status bar
+ * @csspart status - the status text
+ * @csspart body - calls and dial pad
+ * @cssprop --phone-bg - Background.
+ * @cssprop --phone-surface - Background of keys and bars.
+ * @cssprop --phone-fg - Text colour.
+ * @cssprop --phone-muted - Secondary text colour.
+ * @cssprop --phone-border - Border colour.
+ * @cssprop --phone-accent - Accent colour.
+ * @cssprop --phone-ok - Answer / Call / Ready colour.
+ * @cssprop --phone-danger - Hang up / error colour.
+ * @cssprop --phone-radius - Corner radius.
+ * @cssprop --phone-font - Font family.
+ */
+@customElement('phone-widget')
+export class PhoneWidget extends LitElement {
+  static override styles = [tokens, widgetStyles];
+
+  /** Defaults for every phone on the page; the single-script bundle fills them from its script tag's `data-*`. */
+  static scriptDefaults: ConfigInput = {};
+
+  /** SIP server: wss:// URL, sip: URI or host; several, comma-separated, are tried in order. */
+  @property() server?: string;
+  /** SIP domain, for the fixed-server form (`username=` only). */
+  @property() domain?: string;
+  /** The account's SIP URI, e.g. `sip:1001@pbx.example.com`. */
+  @property() identity?: string;
+  /** Authentication user, when it differs from the identity's user. */
+  @property() authentication?: string;
+  /** User name (extension) on the fixed domain. */
+  @property() username?: string;
+  /** The caller name the callee sees. */
+  @property() display?: string;
+  /** Dialled once as soon as the phone is ready. */
+  @property() destination?: string;
+  /** Ignore the page URL's activation parameters. */
+  @property({ type: Boolean, attribute: 'no-url-activation' }) noUrlActivation = false;
+  /** Float in the page's bottom-right corner, collapsible. */
+  @property({ type: Boolean, reflect: true }) floating = false;
+  /** Collapsed to its status bar (floating phones). */
+  @property({ type: Boolean, reflect: true }) collapsed = false;
+  /** Force `light` or `dark`; by default the OS setting is followed. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+  /** Log SIP messages to the console (passwords are never logged). */
+  @property({ type: Boolean, attribute: 'sip-trace' }) sipTrace = false;
+
+  /** This phone's session: state, `change` events and commands. */
+  readonly session = new PhoneSession(createJsSipAgent);
+
+  #password: string | undefined;
+  @state() private customLayout = false;
+  @state() private announcement = '';
+
+  constructor() {
+    super();
+    new ContextProvider(this, { context: sessionContext, initialValue: this.session });
+    const s = this.session;
+    s.on('change', () => this.requestUpdate());
+    s.on('status', (d) => {
+      this.announcement = d.reason ? `${d.text}: ${d.reason}` : d.text;
+      this.dispatchEvent(new PhoneStatusEvent(d));
+    });
+    s.on('incoming', (call) => {
+      this.collapsed = false;
+      this.announcement = `Incoming call from ${remoteLabel(call)}`;
+      this.dispatchEvent(new PhoneIncomingEvent({ id: call.id, direction: call.direction, remote: call.remote }));
+    });
+    s.on('call-start', (call) =>
+      this.dispatchEvent(new PhoneCallStartEvent({ id: call.id, direction: call.direction, remote: call.remote })),
+    );
+    s.on('call-end', (call) =>
+      this.dispatchEvent(
+        new PhoneCallEndEvent({
+          id: call.id,
+          direction: call.direction,
+          remote: call.remote,
+          duration: call.duration,
+          cause: call.cause!,
+        }),
+      ),
+    );
+    s.on('error', (e) => this.dispatchEvent(new PhoneErrorEvent(e)));
+  }
+
+  /** The account password. Write-only in effect: it is never reflected to an attribute, logged or stored. */
+  set password(value: string | undefined) {
+    this.#password = value || undefined;
+    this.requestUpdate('password');
+  }
+  get password(): string | undefined {
+    return this.#password;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A password given as an attribute is taken and the attribute removed, so
+    // it does not stay readable in the page's DOM.
+    const attr = this.getAttribute('password');
+    if (attr !== null) {
+      this.#password = attr || undefined;
+      this.removeAttribute('password');
+    }
+    this.customLayout = this.children.length > 0;
+    this.#applyConfig();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Moving the element in the page is not leaving it: stop only if it stays out.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.session.stop();
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('sipTrace')) setSipTrace(this.sipTrace);
+    if (CONFIG_PROPS.some((p) => changed.has(p)) || changed.has('password' as keyof PhoneWidget)) {
+      if (this.hasUpdated) this.#applyConfig();
+    }
+  }
+
+  #applyConfig(): void {
+    const element: ConfigInput = {
+      server: this.server,
+      domain: this.domain,
+      identity: this.identity,
+      authentication: this.authentication,
+      username: this.username,
+      password: this.#password,
+      display: this.display,
+      destination: this.destination,
+    };
+    const url = this.noUrlActivation ? undefined : takeUrlActivation(window);
+    const input = mergeInputs(PhoneWidget.scriptDefaults, element, url);
+    this.session.configure(resolveConfig(input, location));
+  }
+
+  /** Calls a number, extension or SIP URI. Returns `{ ok: true, id }` or `{ ok: false, message }`. */
+  dial(target: string): DialResult {
+    return this.session.dial(target);
+  }
+
+  /** Answers the ringing call (the given one, or the oldest). */
+  answer(id?: string): void {
+    this.session.answer(id);
+  }
+
+  /** Hangs up, cancels or rejects the given call, or the newest one. */
+  hangup(id?: string): void {
+    this.session.hangup(id);
+  }
+
+  /** Rejects a ringing call with 480 Temporarily Unavailable. */
+  reject(id?: string): void {
+    this.session.reject(id);
+  }
+
+  /** Toggles (or sets) the microphone mute of a call. */
+  mute(id?: string, muted?: boolean): void {
+    this.session.mute(id, muted);
+  }
+
+  #onSlotChange(e: Event): void {
+    this.customLayout = (e.target as HTMLSlotElement).assignedElements().length > 0;
+  }
+
+  override render() {
+    const state = this.session.state;
+    const account = state.account;
+    const expanded = !this.floating || !this.collapsed;
+    return html`
+      <div class="shell" part="shell">
+        <header part="header">
+          <span class="dot" data-status=${state.status} aria-hidden="true"></span>
+          <div class="status">
+            <div class="status-text" part="status">${state.statusText}</div>
+            ${state.reason && state.status === 'disconnected'
+              ? html`<div class="reason">${state.reason}</div>`
+              : account
+                ? html`<div class="account">${account.displayName ? `${account.displayName} · ` : ''}${account.user}</div>`
+                : nothing}
+          </div>
+          ${this.floating
+            ? html`<button
+                class="toggle"
+                type="button"
+                aria-expanded=${expanded ? 'true' : 'false'}
+                @click=${() => (this.collapsed = !this.collapsed)}
+              >
+                ${expanded ? 'Minimise' : 'Open phone'}
+              </button>`
+            : nothing}
+        </header>
+        <div class="body" part="body" ?hidden=${!expanded}>
+          ${state.configError ? html`<p class="error" role="alert">${state.configError}</p>` : nothing}
+          ${!account && !state.configError
+            ? html`<p class="setup">Not set up yet. Open an activation link, or give this phone a server and an account.</p>`
+            : nothing}
+          <slot @slotchange=${this.#onSlotChange}></slot>
+          ${this.customLayout ? nothing : html`<phone-call-card></phone-call-card><phone-dialer></phone-dialer>`}
+        </div>
+        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'phone-widget': PhoneWidget;
+  }
+}

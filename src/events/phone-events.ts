@@ -1,0 +1,82 @@
+/**
+ * The public events a `<phone-widget>` fires for its host page. All bubble and
+ * are composed; none carries a JsSIP object or a password.
+ */
+import type { CallDirection, CallEndCause, PhoneStatus, RemoteParty } from '../core/types.js';
+
+export interface PhoneStatusDetail {
+  /** `idle`, `connecting`, `ready`, `disconnected` or `in-call`. */
+  status: PhoneStatus;
+  /** The status in words: "Ready". */
+  text: string;
+  /** Why, in words, when disconnected. */
+  reason?: string;
+}
+
+export interface PhoneCallDetail {
+  id: string;
+  direction: CallDirection;
+  remote: RemoteParty;
+}
+
+export interface PhoneCallEndDetail extends PhoneCallDetail {
+  /** Seconds between answer and end; 0 for calls never answered. */
+  duration: number;
+  cause: CallEndCause;
+}
+
+export interface PhoneErrorDetail {
+  code: string;
+  message: string;
+}
+
+abstract class PhoneEvent<T> extends CustomEvent<T> {
+  constructor(type: string, detail: T) {
+    super(type, { detail, bubbles: true, composed: true });
+  }
+}
+
+/** The registration status changed. */
+export class PhoneStatusEvent extends PhoneEvent<PhoneStatusDetail> {
+  constructor(detail: PhoneStatusDetail) {
+    super('phone-status', detail);
+  }
+}
+
+/** A call is ringing in. */
+export class PhoneIncomingEvent extends PhoneEvent<PhoneCallDetail> {
+  constructor(detail: PhoneCallDetail) {
+    super('phone-incoming', detail);
+  }
+}
+
+/** A call was answered (either side). */
+export class PhoneCallStartEvent extends PhoneEvent<PhoneCallDetail> {
+  constructor(detail: PhoneCallDetail) {
+    super('phone-call-start', detail);
+  }
+}
+
+/** A call ended, answered or not. */
+export class PhoneCallEndEvent extends PhoneEvent<PhoneCallEndDetail> {
+  constructor(detail: PhoneCallEndDetail) {
+    super('phone-call-end', detail);
+  }
+}
+
+/** Something went wrong that the user was told about (bad configuration, wrong password, undialable number…). */
+export class PhoneErrorEvent extends PhoneEvent<PhoneErrorDetail> {
+  constructor(detail: PhoneErrorDetail) {
+    super('phone-error', detail);
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'phone-status': PhoneStatusEvent;
+    'phone-incoming': PhoneIncomingEvent;
+    'phone-call-start': PhoneCallStartEvent;
+    'phone-call-end': PhoneCallEndEvent;
+    'phone-error': PhoneErrorEvent;
+  }
+}

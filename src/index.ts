@@ -1,0 +1,14 @@
+/**
+ * The npm entry: every element registered, and the public types.
+ */
+export { PhoneWidget } from './elements/phone-widget/phone-widget.js';
+export { PhoneDialer } from './elements/phone-dialer/phone-dialer.js';
+export { PhoneCallCard } from './elements/phone-call-card/phone-call-card.js';
+export { PhoneBlfPanel } from './elements/phone-blf-panel/phone-blf-panel.js';
+export { PhoneChat } from './elements/phone-chat/phone-chat.js';
+export { PhoneSession, type DialResult, type SessionEvents } from './core/phone-session.js';
+export { sessionContext } from './context/session-context.js';
+export { SessionController } from './context/session-controller.js';
+export * from './events/phone-events.js';
+export type { ConfigInput, PhoneConfig, ConfigError } from './core/config.js';
+export type * from './core/types.js';
