@@ -2,21 +2,35 @@
 // End-to-end tests against the real SIP server live in test/e2e and run with
 // node's test runner (see package.json).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { fromRollup } from '@web/dev-server-rollup';
-import rollupCommonjs from '@rollup/plugin-commonjs';
-import rollupJson from '@rollup/plugin-json';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { build } from 'esbuild';
 
-const commonjs = fromRollup(rollupCommonjs);
-const json = fromRollup(rollupJson);
+/**
+ * JsSIP ships CommonJS only: serve it to the browser as one ES module
+ * (default export = the JsSIP object), bundled once by esbuild.
+ */
+function jssipAsEsm() {
+  let body;
+  return {
+    name: 'jssip-as-esm',
+    resolveImport({ source }) {
+      if (source === 'jssip') return '/__jssip.js';
+    },
+    async serve(context) {
+      if (context.path !== '/__jssip.js') return;
+      body ??= (
+        await build({ entryPoints: ['node_modules/jssip/lib/JsSIP.js'], bundle: true, format: 'esm', platform: 'browser', write: false })
+      ).outputFiles[0].text;
+      return { body, type: 'js' };
+    },
+  };
+}
 
 export default {
   files: ['src/**/*.test.ts'],
   nodeResolve: { browser: true, preferBuiltins: false, exportConditions: ['production'] },
-  mimeTypes: { '**/*.json': 'js' },
   plugins: [
-    json({ include: ['**/node_modules/jssip/package.json'] }),
-    commonjs({ include: ['**/node_modules/jssip/**', '**/node_modules/events/**', '**/node_modules/debug/**', '**/node_modules/ms/**', '**/node_modules/sdp-transform/**'], requireReturnsDefault: 'auto' }),
+    jssipAsEsm(),
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
   ],
   browsers: [

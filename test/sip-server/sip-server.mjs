@@ -11,7 +11,7 @@
 // modules), sqlite3, openssl.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, accessSync, constants } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, accessSync, constants } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createSocket } from 'node:dgram';
 import { connect } from 'node:net';
@@ -101,9 +101,9 @@ function ensureDatabase(dir, accounts) {
   sql += 'BEGIN;\n';
   for (const a of accounts) {
     sql +=
-      'INSERT OR REPLACE INTO subscriber (username, domain, password, ha1, ha1b) VALUES (' +
+      'INSERT INTO subscriber (username, domain, password, ha1, ha1b) VALUES (' +
       [a.user, DOMAIN, a.password, '', ''].map(sqlQuote).join(', ') +
-      ');\n';
+      ') ON CONFLICT (username, domain) DO UPDATE SET password = excluded.password;\n';
   }
   sql += 'COMMIT;\n';
   run(sqlite3, ['-bail', db], sql);
@@ -165,25 +165,67 @@ function waitUdpOptions(host, port, deadline) {
   });
 }
 
-function isAlive(pid) {
+// ---- process tree helpers (Linux /proc) ----
+// Kamailio's main process forks its workers; SIGKILL of the main process
+// alone would leave them running (holding the ports), so kill() and the
+// exit hook signal the whole tree, enumerated before anything dies.
+
+function procStat(pid) {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === 'EPERM';
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: rest[0], ppid: Number(rest[1]) };
+  } catch {
+    return null;
   }
 }
 
-// Processes started by this module: killed if node exits without stop().
-const running = new Set();
-process.on('exit', () => {
-  for (const pgid of running) {
+export function isAlive(pid) {
+  const st = procStat(pid);
+  return !!st && st.state !== 'Z' && st.state !== 'X';
+}
+
+function processTree(root) {
+  const all = [root];
+  let procs;
+  try {
+    procs = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+  } catch {
+    return all;
+  }
+  const byParent = new Map();
+  for (const p of procs) {
+    const st = procStat(p);
+    if (!st) continue;
+    if (!byParent.has(st.ppid)) byParent.set(st.ppid, []);
+    byParent.get(st.ppid).push(p);
+  }
+  for (let i = 0; i < all.length; i++) all.push(...(byParent.get(all[i]) || []));
+  return all;
+}
+
+function signalAll(pids, signal) {
+  for (const p of pids) {
     try {
-      process.kill(-pgid, 'SIGKILL');
+      process.kill(p, signal);
     } catch {
       /* gone */
     }
   }
+}
+
+async function waitGone(pids, ms) {
+  const end = Date.now() + ms;
+  while (pids.some(isAlive) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+  return !pids.some(isAlive);
+}
+
+// Kamailio main pids started by this module: their trees are SIGKILLed if
+// node exits without stop() (not on a fatal signal: Ctrl-C reaches Kamailio
+// directly, it runs in the caller's process group).
+const running = new Set();
+process.on('exit', () => {
+  for (const pid of running) signalAll(processTree(pid), 'SIGKILL');
 });
 
 /**
@@ -197,6 +239,8 @@ process.on('exit', () => {
  * @param {boolean|NodeJS.WritableStream} [options.log=false] echo Kamailio's log (true = stderr)
  * @param {number} [options.debug=2] Kamailio log level
  * @param {number} [options.startTimeout=20000] ms
+ * @param {Record<string, string|number|true>} [options.defines] extra `-A` defines,
+ *   e.g. { WITH_BLF_DUMMY_DIALOG: true }
  */
 export async function startSipServer(options = {}) {
   const opts = {
@@ -234,17 +278,18 @@ export async function startSipServer(options = {}) {
     '-A', `SELF_URI="sip:${opts.host}:${opts.sipPort}"`,
     '-A', `CTL_SOCK="unix:${join(dir, 'kamailio_ctl')}"`,
     '-A', `DEBUG_LEVEL=${opts.debug}`,
+    ...Object.entries(opts.defines || {}).flatMap(([k, v]) => ['-A', v === true ? k : `${k}=${v}`]),
   ];
 
   let state = null; // { child, pid, exited: Promise }
 
   async function launch() {
+    rmSync(pidFile, { force: true }); // stale after kill()
     const logStream = createWriteStream(logFile, { flags: 'a' });
     logStream.write(`\n===== ${new Date().toISOString()} ${kamailio} ${args.join(' ')}\n`);
     const child = spawn(kamailio, args, {
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true, // own process group: kill(-pid) reaches all children
     });
     const onData = (chunk) => {
       logStream.write(chunk);
@@ -252,17 +297,14 @@ export async function startSipServer(options = {}) {
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    let exitInfo = null;
     const exited = new Promise((res) => {
       child.once('exit', (code, signal) => {
-        exitInfo = { code, signal };
         running.delete(child.pid);
-        res(exitInfo);
+        res({ code, signal });
       });
       child.once('error', (err) => {
-        exitInfo = { code: null, signal: null, err };
         running.delete(child.pid);
-        res(exitInfo);
+        res({ code: null, signal: null, err });
       });
     });
     child.on('close', () => logStream.end());
@@ -282,19 +324,15 @@ export async function startSipServer(options = {}) {
           `see ${logFile}:\n${tail(logFile)}`,
       );
     });
+    died.catch(() => {}); // only relevant while starting
     try {
       await Promise.race([ready, died]);
     } catch (e) {
-      await killGroup('SIGKILL');
+      await killTree();
       throw e;
     }
-    // -P is written by the main process; prefer it, fall back to the child pid
-    const filePid = await readPid();
-    if (filePid && filePid !== child.pid) {
-      // not expected with -DD, but keep both in mind
-      state.pid = filePid;
-    }
-    void exitInfo;
+    // with -DD the process we spawned is Kamailio's main process (= PID file)
+    state.pid = (await readPid()) || child.pid;
   }
 
   async function readPid() {
@@ -306,51 +344,38 @@ export async function startSipServer(options = {}) {
     }
   }
 
-  async function killGroup(signal) {
+  async function killTree() {
     if (!state) return;
-    const { child } = state;
-    try {
-      process.kill(-child.pid, signal);
-    } catch {
-      /* already gone */
-    }
+    const pids = processTree(state.child.pid);
+    signalAll(pids, 'SIGKILL');
     await state.exited;
-    // children that outlived the main process (should not happen)
-    for (let i = 0; i < 30; i++) {
-      try {
-        process.kill(-child.pid, 0);
-      } catch {
-        break;
-      }
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        /* gone */
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitGone(pids, 3000);
     state = null;
   }
 
   async function stop() {
     if (!state) return;
-    const pid = (await readPid()) || state.pid;
-    try {
-      if (isAlive(pid)) process.kill(pid, 'SIGTERM');
-    } catch {
-      /* gone */
-    }
+    const pid = (await readPid()) || state.child.pid;
+    const pids = processTree(state.child.pid);
+    if (isAlive(pid)) signalAll([pid], 'SIGTERM');
     const timeout = new Promise((r) => setTimeout(() => r('timeout'), 3000));
-    const r = await Promise.race([state.exited, timeout]);
-    if (r === 'timeout') {
-      await killGroup('SIGKILL');
-    } else {
-      await killGroup('SIGKILL'); // reap leftovers of the group, if any
+    if ((await Promise.race([state.exited, timeout])) === 'timeout') {
+      await killTree();
+      return;
     }
+    // main process is gone; its workers normally exit with it
+    if (!(await waitGone(pids, 1000))) signalAll(pids.filter(isAlive), 'SIGKILL');
+    await waitGone(pids, 2000);
+    state = null;
   }
 
   async function kill() {
-    await killGroup('SIGKILL');
+    await killTree();
+  }
+
+  /** pids of the running Kamailio: main process first, then its workers */
+  function processes() {
+    return state ? processTree(state.child.pid).filter(isAlive) : [];
   }
 
   async function restart() {
@@ -384,6 +409,7 @@ export async function startSipServer(options = {}) {
     stop,
     restart,
     kill,
+    processes,
   };
   return server;
 }

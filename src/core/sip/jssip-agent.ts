@@ -2,7 +2,11 @@
  * The JsSIP implementation of `SipAgent`. This folder is the only place that
  * imports 'jssip'; nothing of JsSIP (objects, originator strings) leaves it.
  */
-import { NameAddrHeader, UA, WebSocketInterface, debug as jssipDebug } from 'jssip';
+// JsSIP is CommonJS: its default export is the module object, the one form
+// every bundler and the test server's CommonJS transform agree on.
+import JsSIP from 'jssip';
+import type { NameAddrHeader } from 'jssip/lib/NameAddrHeader';
+import type { UA } from 'jssip/lib/UA';
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { IncomingRequest } from 'jssip/lib/SIPMessage';
 import type { RTCSessionEvent } from 'jssip/lib/UA';
@@ -24,8 +28,8 @@ const PC_CONFIG: RTCConfiguration = { iceServers: [], bundlePolicy: 'max-bundle'
 
 /** Turns JsSIP's SIP tracing on or off (`JsSIP:*` to the console, passwords never included). */
 export function setSipTrace(on: boolean): void {
-  if (on) jssipDebug.enable('JsSIP:*');
-  else jssipDebug.disable();
+  if (on) JsSIP.debug.enable('JsSIP:*');
+  else JsSIP.debug.disable();
 }
 
 function partyFrom(header: NameAddrHeader | undefined, domain: string): RemoteParty | undefined {
@@ -45,7 +49,7 @@ function callerOf(session: RTCSession, request: IncomingRequest | undefined, dom
   for (const name of ['P-Asserted-Identity', 'Remote-Party-ID']) {
     const value = request?.getHeader(name);
     if (!value) continue;
-    const parsed = partyFrom(NameAddrHeader.parse(value.split(',')[0]!) ?? undefined, domain);
+    const parsed = partyFrom(JsSIP.NameAddrHeader.parse(value.split(',')[0]!) ?? undefined, domain);
     if (parsed) return parsed;
   }
   return partyFrom(session.remote_identity, domain) ?? { number: 'unknown', uri: '' };
@@ -137,8 +141,8 @@ class JsSipAgent extends Emitter<AgentEvents> implements SipAgent {
   constructor(config: PhoneConfig) {
     super();
     this.#domain = config.domain;
-    this.#ua = new UA({
-      sockets: config.servers.map((url) => new WebSocketInterface(url)),
+    this.#ua = new JsSIP.UA({
+      sockets: config.servers.map((url) => new JsSIP.WebSocketInterface(url)),
       uri: config.identity,
       authorization_user: config.authorization,
       password: config.password,

@@ -77,13 +77,13 @@ export const callCardStyles = css`
   .actions .answer {
     background: var(--_ok);
     border-color: var(--_ok);
-    color: #fff;
+    color: var(--_on-ok);
   }
   .actions .hangup,
   .actions .reject {
     background: var(--_danger);
     border-color: var(--_danger);
-    color: #fff;
+    color: var(--_on-danger);
   }
   .ended {
     display: flex;

@@ -79,7 +79,7 @@ export const dialerStyles = css`
     border: 0;
     border-radius: var(--_radius);
     background: var(--_ok);
-    color: #fff;
+    color: var(--_on-ok);
     font-weight: 600;
     font-size: 1.05em;
   }

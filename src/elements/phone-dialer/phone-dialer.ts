@@ -104,8 +104,8 @@ export class PhoneDialer extends LitElement {
       <div class="keypad" part="keypad" role="group" aria-label="Dial pad">
         ${KEYS.map(
           ([digit, letters]) => html`
-            <button class="key" part="key" type="button" aria-label=${digit} @click=${() => this.#press(digit)}>
-              <span class="digit" aria-hidden="true">${digit}</span>
+            <button class="key" part="key" type="button" @click=${() => this.#press(digit)}>
+              <span class="digit">${digit}</span>
               <span class="letters" aria-hidden="true">${letters}</span>
             </button>
           `,

@@ -32,7 +32,7 @@ export const widgetStyles = css`
     max-height: calc(100vh - 40px);
     overflow: auto;
   }
-  header {
+  .bar {
     display: flex;
     align-items: center;
     gap: 10px;
@@ -40,7 +40,7 @@ export const widgetStyles = css`
     border-bottom: 1px solid var(--_border);
     background: var(--_surface);
   }
-  :host([collapsed]) header {
+  :host([collapsed]) .bar {
     border-bottom: 0;
   }
   .dot {

@@ -86,7 +86,7 @@ export class PhoneWidget extends LitElement {
   @property({ type: Boolean, attribute: 'sip-trace' }) sipTrace = false;
 
   /** This phone's session: state, `change` events and commands. */
-  readonly session = new PhoneSession(createJsSipAgent);
+  readonly session: PhoneSession = this.createSession();
 
   #password: string | undefined;
   @state() private customLayout = false;
@@ -121,6 +121,11 @@ export class PhoneWidget extends LitElement {
       ),
     );
     s.on('error', (e) => this.dispatchEvent(new PhoneErrorEvent(e)));
+  }
+
+  /** Makes the session; tests override it to script the network. */
+  protected createSession(): PhoneSession {
+    return new PhoneSession(createJsSipAgent);
   }
 
   /** The account password. Write-only in effect: it is never reflected to an attribute, logged or stored. */
@@ -211,7 +216,7 @@ export class PhoneWidget extends LitElement {
     const expanded = !this.floating || !this.collapsed;
     return html`
       <div class="shell" part="shell">
-        <header part="header">
+        <div class="bar" part="header">
           <span class="dot" data-status=${state.status} aria-hidden="true"></span>
           <div class="status">
             <div class="status-text" part="status">${state.statusText}</div>
@@ -231,7 +236,7 @@ export class PhoneWidget extends LitElement {
                 ${expanded ? 'Minimise' : 'Open phone'}
               </button>`
             : nothing}
-        </header>
+        </div>
         <div class="body" part="body" ?hidden=${!expanded}>
           ${state.configError ? html`<p class="error" role="alert">${state.configError}</p>` : nothing}
           ${!account && !state.configError
