@@ -19,6 +19,28 @@ const stubDebug = () => ({
   },
 });
 
+/**
+ * Lit marks the page with globals (its version lists and a shared property
+ * metadata map) so that several copies of Lit can find each other. Our copy is
+ * private to the bundle, so the bundle keeps them to itself: the host page
+ * gets no globals beyond the custom element definitions.
+ */
+const privateLitGlobals = () => ({
+  name: 'private-lit-globals',
+  resolveId: (source) => (source === '\0lit-globals' ? source : null),
+  load: (id) => (id === '\0lit-globals' ? 'export const litPropertyMetadata = new WeakMap();' : null),
+  transform(code, id) {
+    if (!/node_modules[\\/](lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/.test(id)) return null;
+    let out = code.replace(/\(\w+\.(litHtmlVersions|litElementVersions|reactiveElementVersions)\?\?=\[\]\)\.push\("[^"]*"\)/g, 'void 0');
+    out = out.replace(/\b\w+\.litPropertyMetadata\?\?=new WeakMap/g, 'void 0');
+    if (out.includes('litPropertyMetadata')) {
+      out = `import { litPropertyMetadata as __litPropertyMetadata } from '\0lit-globals';\n` +
+        out.replace(/(?:\bglobalThis\.)?\blitPropertyMetadata\b/g, '__litPropertyMetadata');
+    }
+    return out === code ? null : { code: out, map: null };
+  },
+});
+
 const pkg = Object.keys((await import('./package.json', { with: { type: 'json' } })).default.dependencies);
 
 export default [
@@ -27,6 +49,7 @@ export default [
     output: { file: 'dist/phone-widget.js', format: 'iife', sourcemap: true },
     plugins: [
       stubDebug(),
+      privateLitGlobals(),
       resolve({ browser: true, preferBuiltins: false }),
       json({ preferConst: true, compact: true }),
       commonjs({ requireReturnsDefault: 'auto' }),

@@ -202,8 +202,8 @@ export class PhoneSession extends Emitter<SessionEvents> {
     agent.on('disconnected', () => {
       if (this.#stopped) return;
       this.#registered = false;
+      // Once this agent has been connected, a drop is a lost connection until it is back.
       const reason = connected ? 'Connection to the server lost, reconnecting…' : 'Server unreachable, retrying…';
-      connected = false;
       this.#setStatus('disconnected', reason);
     });
     agent.on('registered', () => {
