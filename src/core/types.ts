@@ -85,4 +85,6 @@ export interface CallStats {
   roundTripTime?: number;
   jitter?: number;
   codec?: string;
+  /** Cumulative energy of the received audio (grows while the far end is heard, flat while it is silent or muted). */
+  audioEnergy: number;
 }

@@ -4,7 +4,7 @@ import type { CallStats } from '../types.js';
 export async function readCallStats(pc: RTCPeerConnection): Promise<CallStats | null> {
   if (pc.connectionState === 'closed') return null;
   const report = await pc.getStats();
-  const stats: CallStats = { bytesSent: 0, bytesReceived: 0, packetsReceived: 0, packetsLost: 0 };
+  const stats: CallStats = { bytesSent: 0, bytesReceived: 0, packetsReceived: 0, packetsLost: 0, audioEnergy: 0 };
   let codecId: string | undefined;
   report.forEach((s: Record<string, unknown> & { type: string }) => {
     if (s.kind !== undefined && s.kind !== 'audio') return;
@@ -12,6 +12,7 @@ export async function readCallStats(pc: RTCPeerConnection): Promise<CallStats | 
       stats.bytesReceived += Number(s.bytesReceived ?? 0);
       stats.packetsReceived += Number(s.packetsReceived ?? 0);
       stats.packetsLost += Number(s.packetsLost ?? 0);
+      stats.audioEnergy += Number(s.totalAudioEnergy ?? 0);
       if (typeof s.jitter === 'number') stats.jitter = s.jitter;
       if (typeof s.codecId === 'string') codecId = s.codecId;
     } else if (s.type === 'outbound-rtp') {

@@ -1,0 +1,125 @@
+// Calls between two real browser phones through Kamailio, with audio flowing.
+import { after, afterEach, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startBed, waitFor } from './bed.mjs';
+
+describe('calls', () => {
+  let bed;
+  before(async () => {
+    bed = await startBed();
+  });
+  after(() => bed?.close());
+  afterEach(() => bed.closePhones());
+
+  it('calls out by typing and Enter, the callee answers, audio flows both ways, the caller hangs up', async () => {
+    const [alice, bob] = await Promise.all([bed.phone('1001'), bed.phone('1002')]);
+    await alice.dial('1002');
+    await bob.waitText('Incoming call');
+    await bob.waitText('Alice');
+    await alice.waitText('Ringing…');
+    await alice.waitStatus('In call');
+    const incoming = (await bob.events('phone-incoming'))[0].detail;
+    assert.equal(incoming.remote.number, '1001');
+    assert.equal(incoming.remote.name, 'Alice');
+    assert.equal(incoming.direction, 'inbound');
+
+    await bob.button('Answer').click();
+    await bob.waitText('Connected');
+    await alice.waitText('Connected');
+    await bob.waitStatus('In call');
+    const [a, b] = await Promise.all([alice.waitAudioFlowing(), bob.waitAudioFlowing()]);
+    assert.ok(a.bytesSent > 0 && b.bytesSent > 0);
+    assert.equal(a.codec, 'opus');
+
+    await new Promise((r) => setTimeout(r, 1100));
+    await alice.button('Hang up').click();
+    await bob.waitText('Call with Alice ended');
+    await alice.waitText('Call with 1002 ended');
+    await alice.waitStatus('Ready');
+    await bob.waitStatus('Ready');
+
+    const start = (await alice.events('phone-call-start'))[0].detail;
+    assert.equal(start.direction, 'outbound');
+    assert.equal(start.remote.number, '1002');
+    const aliceEnd = (await alice.events('phone-call-end'))[0].detail;
+    assert.equal(aliceEnd.direction, 'outbound');
+    assert.equal(aliceEnd.remote.number, '1002');
+    assert.ok(aliceEnd.duration >= 1, `duration ${aliceEnd.duration}`);
+    assert.deepEqual(aliceEnd.cause, { code: 'hangup', text: 'Call ended', by: 'local' });
+    const bobEnd = (await bob.events('phone-call-end'))[0].detail;
+    assert.equal(bobEnd.cause.by, 'remote');
+    assert.equal(bobEnd.remote.name, 'Alice');
+    assert.ok(!JSON.stringify(await alice.events()).includes('pass1001'));
+  });
+
+  it('rings in with the caller shown, is rejected with 480, and the caller sees why', async () => {
+    const [alice, bob] = await Promise.all([bed.phone('1001'), bed.phone('1002')]);
+    await bob.dial('1001');
+    await alice.waitText('Incoming call');
+    await alice.waitText('Bob');
+    await alice.button('Reject').click();
+    await bob.waitText('Call to 1001 failed: Unavailable (480)');
+    await alice.waitText('Missed call from Bob');
+    const end = (await bob.events('phone-call-end'))[0].detail;
+    assert.equal(end.cause.sipCode, 480);
+    assert.equal(end.duration, 0);
+  });
+
+  it('the callee hangs up', async () => {
+    const [alice, bob] = await Promise.all([bed.phone('1001'), bed.phone('1002')]);
+    await alice.dial('1002');
+    await bob.button('Answer').click();
+    await alice.waitText('Connected');
+    await bob.waitAudioFlowing();
+    await bob.button('Hang up').click();
+    await alice.waitText('Call with 1002 ended');
+    const end = (await alice.events('phone-call-end'))[0].detail;
+    assert.equal(end.cause.by, 'remote');
+  });
+
+  it('the caller cancels while it rings; the callee stops ringing', async () => {
+    const [alice, bob] = await Promise.all([bed.phone('1001'), bed.phone('1002')]);
+    await alice.dial('1002');
+    await bob.waitText('Incoming call');
+    await alice.button('Hang up').click();
+    await bob.waitText('Missed call from Alice');
+    assert.equal(await bob.page.getByRole('button', { name: 'Answer' }).count(), 0);
+    await alice.waitStatus('Ready');
+  });
+
+  it('says Not found (404) for an unknown number and Unavailable for an offline one', async () => {
+    const alice = await bed.phone('1001');
+    await alice.dial('1999');
+    await alice.waitText('Call to 1999 failed: Not found (404)');
+    await alice.dial('1008');
+    await alice.waitText('Call to 1008 failed: Unavailable (480)');
+  });
+
+  it('dials destination= as soon as it is ready; Mute silences the microphone at the far end', async () => {
+    const bob = await bed.phone('1002');
+    const alice = await bed.phone('1001', { extra: { destination: '1002' }, ready: false });
+    await alice.waitStatus('In call');
+    assert.ok(!(await alice.page.evaluate(() => location.href)).includes('destination='));
+    await bob.waitText('Incoming call');
+    await bob.button('Answer').click();
+    await alice.waitText('Connected');
+    await bob.waitAudioFlowing();
+    const energyGain = async (ms) => {
+      const before = (await bob.stats()).audioEnergy;
+      await new Promise((r) => setTimeout(r, ms));
+      return (await bob.stats()).audioEnergy - before;
+    };
+    const heard = await waitFor(async () => {
+      const gain = await energyGain(2000);
+      return gain > 1e-4 ? gain : null;
+    }, { message: "Alice's voice heard by Bob" });
+    await alice.button('Mute').click();
+    assert.equal(await alice.button('Unmute').getAttribute('aria-pressed'), 'true');
+    await new Promise((r) => setTimeout(r, 500));
+    const muted = await energyGain(2000);
+    assert.ok(muted < heard / 1000, `Bob hears nothing while Alice is muted (${muted} vs ${heard})`);
+    assert.ok((await bob.waitAudioFlowing()).bytesReceived > 0, 'the call itself goes on');
+    await alice.button('Unmute').click();
+    await waitFor(async () => (await energyGain(2000)) > heard / 10, { message: "Alice's voice back after Unmute" });
+  });
+});
