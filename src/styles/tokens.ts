@@ -22,7 +22,7 @@ export const tokens = css`
     --_border: var(--phone-border, light-dark(#dde1e6, #323a44));
     --_accent: var(--phone-accent, light-dark(#2458d6, #6ea2ff));
     --_accent-fg: var(--phone-accent-fg, light-dark(#ffffff, #0d1117));
-    --_ok: var(--phone-ok, light-dark(#157a3b, #3fb950));
+    --_ok: var(--phone-ok, light-dark(#157a3b, #2ea043));
     --_on-ok: var(--phone-on-ok, light-dark(#ffffff, #0d1117));
     --_danger: var(--phone-danger, light-dark(#c42b2b, #f85149));
     --_on-danger: var(--phone-on-danger, light-dark(#ffffff, #0d1117));

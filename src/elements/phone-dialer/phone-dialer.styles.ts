@@ -20,9 +20,14 @@ export const dialerStyles = css`
     background: transparent;
     color: var(--_fg);
     font: inherit;
-    font-size: 1.5em;
+    font-size: 1.4em;
     letter-spacing: 0.04em;
     padding: 6px 0;
+  }
+  input::placeholder {
+    font-size: 0.8em;
+    letter-spacing: 0;
+    color: var(--_muted);
   }
   input:focus-visible {
     outline: none;

@@ -33,6 +33,7 @@ const CONFIG_PROPS = ['server', 'domain', 'identity', 'authentication', 'usernam
  *
  * @summary A complete WebRTC SIP phone in one element.
  * @slot - Phone elements in the page's own layout; replaces the default layout.
+ * @attr {string} password - The account password. Read once and removed from the DOM at once; prefer the `password` property.
  * @fires {PhoneStatusEvent} phone-status - The status changed: `{ status, text, reason? }`.
  * @fires {PhoneIncomingEvent} phone-incoming - A call rings in: `{ id, direction, remote: { number, name?, uri } }`.
  * @fires {PhoneCallStartEvent} phone-call-start - A call was answered: `{ id, direction, remote }`.

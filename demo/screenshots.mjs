@@ -1,0 +1,55 @@
+// Takes screenshots of the phone in its main states, light and dark, at
+// 320 px and as a floating panel, into test/screenshots/ (for people to look
+// at; not a test). Run: sh test/netns.sh node demo/screenshots.mjs
+import { mkdirSync } from 'node:fs';
+import { startBed, activationUrl } from '../test/e2e/bed.mjs';
+
+const out = new URL('../test/screenshots/', import.meta.url).pathname;
+mkdirSync(out, { recursive: true });
+const bed = await startBed();
+const shot = (phone, name, locator = 'phone-widget') => phone.page.locator(locator).first().screenshot({ path: `${out}${name}.png` });
+
+try {
+  for (const scheme of ['light', 'dark']) {
+    const open = async (user, opts = {}, viewport = { width: 320, height: 640 }) => {
+      const context = await bed.browser.newContext({ colorScheme: scheme, viewport });
+      const page = await context.newPage();
+      await page.goto(activationUrl(bed.http.url, user, opts));
+      const phone = { page, context };
+      await page.locator('phone-widget [part=status]').filter({ hasText: opts.expect ?? 'Ready' }).waitFor();
+      return phone;
+    };
+    const alice = await open('1001');
+    const bob = await open('1002');
+    await shot(alice, `${scheme}-320-ready`);
+    await alice.page.getByRole('textbox', { name: 'Number to call' }).fill('1002');
+    await alice.page.getByRole('textbox', { name: 'Number to call' }).press('Enter');
+    await bob.page.getByRole('button', { name: 'Answer' }).waitFor();
+    await shot(bob, `${scheme}-320-incoming`);
+    await shot(alice, `${scheme}-320-ringing-out`);
+    await bob.page.getByRole('button', { name: 'Answer' }).click();
+    await alice.page.getByRole('button', { name: 'Mute' }).waitFor();
+    await new Promise((r) => setTimeout(r, 2200));
+    await shot(alice, `${scheme}-320-connected`);
+    await bob.page.getByRole('button', { name: 'Hang up' }).click();
+    await alice.page.locator('phone-call-card [part=ended]').waitFor();
+    await shot(alice, `${scheme}-320-ended`);
+    const wrong = await open('1003', { password: 'wrong', expect: 'Disconnected' });
+    await wrong.page.locator('phone-widget .reason').filter({ hasText: 'Wrong user name' }).waitFor();
+    await shot(wrong, `${scheme}-320-wrong-password`);
+    const floating = await open('1004', { page: 'blank.html' }, { width: 1024, height: 700 });
+    await floating.page.screenshot({ path: `${out}${scheme}-floating.png` });
+    await floating.page.getByRole('button', { name: 'Minimise' }).click();
+    await floating.page.screenshot({ path: `${out}${scheme}-floating-collapsed.png` });
+    const demo = await bed.browser.newContext({ colorScheme: scheme, viewport: { width: 1100, height: 760 } });
+    const demoPage = await demo.newPage();
+    await demoPage.goto(`${bed.http.url}/demo/?username=1005&password=pass1005`);
+    await demoPage.locator('phone-widget [part=status]').filter({ hasText: 'Ready' }).waitFor();
+    await demoPage.screenshot({ path: `${out}${scheme}-demo.png` });
+    for (const c of [alice, bob, wrong, floating]) await c.context.close();
+    await demo.close();
+  }
+  console.log(`Screenshots in ${out}`);
+} finally {
+  await bed.close();
+}
