@@ -176,6 +176,14 @@ const INIT = () => {
       return super.send(data);
     }
   };
+  bench.longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    /* no long-task timing */
+  }
   document.addEventListener('phone-status', (e) => {
     if (e.detail.status === 'ready') bench.readyAt ??= performance.now();
   });
@@ -261,7 +269,15 @@ async function run(bed, bench, kind, callee) {
       (name) => performance.getEntriesByType('resource').find((r) => r.name.endsWith(name))?.responseEnd,
       kind === 'widget' ? '/dist/phone-widget.js' : '/bench-jssip.js',
     );
-    const nav = await page.evaluate(() => performance.getEntriesByType('navigation')[0].toJSON());
+    const info = await page.evaluate((readyAt) => {
+      const before = window.__bench.longTasks.filter((t) => t.start < readyAt);
+      return {
+        domContentLoaded: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+        firstPaint: performance.getEntriesByType('paint').find((p) => p.name === 'first-paint')?.startTime,
+        longTaskMs: before.reduce((sum, t) => sum + t.duration, 0),
+        longTasks: before.length,
+      };
+    }, readyAt);
     await sleep(SETTLE_MS);
 
     const before = await callee.evaluate(() => window.__bench.calls.ended);
@@ -276,8 +292,8 @@ async function run(bed, bench, kind, callee) {
       message: 'callee back to idle',
     });
     const steps = breakdown(ws, readyAt, dial);
-    steps.load = { 'script loaded': script, 'DOMContentLoaded': nav.domContentLoadedEventEnd, ...steps.load };
-    return { kind, ready: readyAt, dial: dial.accepted - dial.start, steps, errors };
+    steps.load = { 'script loaded': script, ...steps.load };
+    return { kind, ready: readyAt, dial: dial.accepted - dial.start, steps, info, errors };
   } catch (error) {
     error.message += errors.length ? `\n  page errors: ${errors.join('\n  ')}` : '';
     throw error;
@@ -345,6 +361,17 @@ try {
       const delta = (kind) => (i ? med(kind, (r) => r.steps[part][step] - r.steps[part][steps[i - 1]]) : NaN);
       console.log(`  ${step.padEnd(26)}  ${pad(at('widget'), 9)} ${pad(delta('widget'), 6)}   ${pad(at('bare'), 9)} ${pad(delta('bare'), 6)}`);
     });
+    if (part === 'load') {
+      for (const [label, key] of [
+        ['(DOMContentLoaded)', 'domContentLoaded'],
+        ['(first paint)', 'firstPaint'],
+        ['(long tasks before ready, ms)', 'longTaskMs'],
+        ['(long tasks before ready, n)', 'longTasks'],
+      ]) {
+        const v = (kind) => pad(med(kind, (r) => r.info[key]), 9);
+        console.log(`  ${label.padEnd(26)}  ${v('widget')} ${''.padStart(6)}   ${v('bare')}`);
+      }
+    }
   }
 
   console.log(`\nmedians over ${RUNS} runs (min–max in brackets)`);

@@ -48,6 +48,18 @@ describe('registration and activation', () => {
     await phone.waitText('Server unreachable');
   });
 
+  it('fails over to the next server when the first one is down', async () => {
+    const phone = await bed.phone('1006', { server: 'ws://127.0.0.1:9,ws://127.0.0.1:8080', ready: false });
+    await phone.waitStatus('Ready', 15000);
+  });
+
+  it('traces SIP when asked, and the password appears in no log', async () => {
+    const phone = await bed.phone('1006', { page: 'trace.html' });
+    assert.ok(phone.console.some((line) => line.includes('JsSIP:Transport')), 'SIP tracing is on');
+    assert.ok(phone.console.some((line) => line.includes('REGISTER sip:phone.test')), 'the REGISTER is traced');
+    assert.ok(!phone.console.some((line) => line.includes('pass1006')), 'no password in the trace');
+  });
+
   it('refuses a javascript: server with a visible message, throwing nothing into the page', async () => {
     const phone = await bed.phone('1005', { server: 'javascript:alert(1)', ready: false });
     await phone.waitText('is not a server address');

@@ -142,7 +142,9 @@ class JsSipAgent extends Emitter<AgentEvents> implements SipAgent {
     super();
     this.#domain = config.domain;
     this.#ua = new JsSIP.UA({
-      sockets: config.servers.map((url) => new JsSIP.WebSocketInterface(url)),
+      // JsSIP picks among equal weights at random; descending weights make it
+      // try the servers in the order they were given.
+      sockets: config.servers.map((url, i) => ({ socket: new JsSIP.WebSocketInterface(url), weight: config.servers.length - i })),
       uri: config.identity,
       authorization_user: config.authorization,
       password: config.password,
