@@ -44,6 +44,8 @@ export interface PhoneConfig {
   domain: string;
   /** The user part of the identity (the extension). */
   user: string;
+  /** STUN/TURN servers for the media path; none by default. */
+  iceServers?: RTCIceServer[];
 }
 
 /** Why a configuration was refused; `message` is shown to the user as is. */

@@ -78,7 +78,8 @@ export class PhoneSession extends Emitter<SessionEvents> {
       this.#config.password === next.password &&
       this.#config.authorization === next.authorization &&
       this.#config.servers.join() === next.servers.join() &&
-      this.#config.displayName === next.displayName;
+      this.#config.displayName === next.displayName &&
+      JSON.stringify(this.#config.iceServers) === JSON.stringify(next.iceServers);
     if (same) return;
     this.#teardown();
     this.#config = next;

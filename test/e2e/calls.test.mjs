@@ -123,3 +123,41 @@ describe('calls', () => {
     await waitFor(async () => (await energyGain(2000)) > heard / 10, { message: "Alice's voice back after Unmute" });
   });
 });
+
+describe('ICE gathering', () => {
+  let bed;
+  let silent;
+  before(async () => {
+    bed = await startBed();
+    // A TURN server that accepts the connection and never answers.
+    const { createServer } = await import('node:net');
+    silent = createServer(() => undefined);
+    await new Promise((r) => silent.listen(3479, '127.0.0.1', r));
+  });
+  after(async () => {
+    await bed?.close();
+    silent?.close();
+  });
+
+  it('does not wait for a TURN server that never answers: the call rings and connects at once', async () => {
+    const [alice, bob] = await Promise.all([bed.phone('1001'), bed.phone('1002')]);
+    const dead = [{ urls: 'turn:127.0.0.1:3479?transport=tcp', username: 'u', credential: 'c' }];
+    for (const p of [alice, bob]) {
+      await p.page.evaluate((servers) => {
+        document.querySelector('phone-widget').iceServers = servers;
+      }, dead);
+      await p.waitStatus('Ready');
+    }
+    const t0 = Date.now();
+    await alice.dial('1002');
+    await bob.waitText('Incoming call');
+    const ring = Date.now() - t0;
+    const t1 = Date.now();
+    await bob.button('Answer').click();
+    await alice.waitText('Connected');
+    const answer = Date.now() - t1;
+    assert.ok(ring < 2000, `INVITE sent after ${ring} ms`);
+    assert.ok(answer < 2000, `answer sent after ${answer} ms`);
+    await bob.waitAudioFlowing();
+  });
+});

@@ -24,7 +24,11 @@ import { readCallStats } from '../media/call-stats.js';
 export const ICE_GATHERING_CAP_MS = 300;
 
 const MEDIA: MediaStreamConstraints = { audio: true, video: false };
-const PC_CONFIG: RTCConfiguration = { iceServers: [], bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' };
+const pcConfig = (iceServers: RTCIceServer[] = []): RTCConfiguration => ({
+  iceServers,
+  bundlePolicy: 'max-bundle',
+  rtcpMuxPolicy: 'require',
+});
 
 /** Turns JsSIP's SIP tracing on or off (`JsSIP:*` to the console, passwords never included). */
 export function setSipTrace(on: boolean): void {
@@ -63,10 +67,12 @@ class JsSipCall extends Emitter<CallEvents> implements SipCall {
   #iceTimer: ReturnType<typeof setTimeout> | undefined;
   #pc: RTCPeerConnection | undefined;
   #stream: MediaStream | undefined;
+  #pcConfig: RTCConfiguration;
 
-  constructor(session: RTCSession, direction: CallDirection, remote: RemoteParty) {
+  constructor(session: RTCSession, direction: CallDirection, remote: RemoteParty, pc: RTCConfiguration) {
     super();
     this.#session = session;
+    this.#pcConfig = pc;
     this.id = session.id;
     this.direction = direction;
     this.remote = remote;
@@ -111,7 +117,7 @@ class JsSipCall extends Emitter<CallEvents> implements SipCall {
   }
 
   answer(): void {
-    this.#session.answer({ mediaConstraints: MEDIA, pcConfig: PC_CONFIG });
+    this.#session.answer({ mediaConstraints: MEDIA, pcConfig: this.#pcConfig });
   }
 
   hangup(): void {
@@ -137,10 +143,12 @@ class JsSipCall extends Emitter<CallEvents> implements SipCall {
 class JsSipAgent extends Emitter<AgentEvents> implements SipAgent {
   #ua: UA;
   #domain: string;
+  #pcConfig: RTCConfiguration;
 
   constructor(config: PhoneConfig) {
     super();
     this.#domain = config.domain;
+    this.#pcConfig = pcConfig(config.iceServers);
     this.#ua = new JsSIP.UA({
       // JsSIP picks among equal weights at random; descending weights make it
       // try the servers in the order they were given.
@@ -177,7 +185,7 @@ class JsSipAgent extends Emitter<AgentEvents> implements SipAgent {
     ua.on('newRTCSession', (e: RTCSessionEvent) => {
       if (e.originator !== 'remote') return;
       const request = e.request as IncomingRequest;
-      this.emit('incoming', new JsSipCall(e.session, 'inbound', callerOf(e.session, request, this.#domain)));
+      this.emit('incoming', new JsSipCall(e.session, 'inbound', callerOf(e.session, request, this.#domain), this.#pcConfig));
     });
   }
 
@@ -191,9 +199,9 @@ class JsSipAgent extends Emitter<AgentEvents> implements SipAgent {
   }
 
   call(uri: string): SipCall {
-    const session = this.#ua.call(uri, { mediaConstraints: MEDIA, pcConfig: PC_CONFIG });
+    const session = this.#ua.call(uri, { mediaConstraints: MEDIA, pcConfig: this.#pcConfig });
     const remote = partyFrom(session.remote_identity, this.#domain) ?? { number: uri, uri };
-    return new JsSipCall(session, 'outbound', remote);
+    return new JsSipCall(session, 'outbound', remote, this.#pcConfig);
   }
 }
 

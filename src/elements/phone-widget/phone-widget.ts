@@ -19,7 +19,7 @@ import { widgetStyles } from './phone-widget.styles.js';
 import '../phone-call-card/phone-call-card.js';
 import '../phone-dialer/phone-dialer.js';
 
-const CONFIG_PROPS = ['server', 'domain', 'identity', 'authentication', 'username', 'display', 'destination', 'noUrlActivation'] as const;
+const CONFIG_PROPS = ['server', 'domain', 'identity', 'authentication', 'username', 'display', 'destination', 'noUrlActivation', 'iceServers'] as const;
 
 /**
  * The phone: owns one SIP session and shares it, through `@lit/context`, with
@@ -83,6 +83,8 @@ export class PhoneWidget extends LitElement {
   @property({ type: Boolean, reflect: true }) collapsed = false;
   /** Force `light` or `dark`; by default the OS setting is followed. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
+  /** STUN/TURN servers for the media path (a property: `[{ urls, username?, credential? }]`). */
+  @property({ attribute: false }) iceServers?: RTCIceServer[];
   /** Log SIP messages to the console (passwords are never logged). */
   @property({ type: Boolean, attribute: 'sip-trace' }) sipTrace = false;
 
@@ -179,7 +181,9 @@ export class PhoneWidget extends LitElement {
     };
     const url = this.noUrlActivation ? undefined : takeUrlActivation(window);
     const input = mergeInputs(PhoneWidget.scriptDefaults, element, url);
-    this.session.configure(resolveConfig(input, location));
+    const result = resolveConfig(input, location);
+    if (result.ok && this.iceServers?.length) result.config.iceServers = this.iceServers;
+    this.session.configure(result);
   }
 
   /** Calls a number, extension or SIP URI. Returns `{ ok: true, id }` or `{ ok: false, message }`. */
