@@ -1,6 +1,7 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { SessionController } from '../../context/session-controller.js';
+import { placeholderPanel } from '../../styles/placeholder-panel.js';
 import { tokens } from '../../styles/tokens.js';
 
 /**
@@ -12,17 +13,7 @@ import { tokens } from '../../styles/tokens.js';
  */
 @customElement('phone-chat')
 export class PhoneChat extends LitElement {
-  static override styles = [
-    tokens,
-    css`
-      .panel {
-        border: 1px dashed var(--_border);
-        border-radius: var(--_radius);
-        padding: 12px;
-        color: var(--_muted);
-      }
-    `,
-  ];
+  static override styles = [tokens, placeholderPanel];
 
   #phone = new SessionController(this);
 
