@@ -115,8 +115,8 @@ try {
   process.exit(1);
 }
 
-const floorOut = process.argv[process.argv.indexOf('--write-floor') + 1];
-if (process.argv.includes('--write-floor') && floorOut) writeFileSync(floorOut, floorCode);
+const writeFloorAt = process.argv.indexOf('--write-floor');
+if (writeFloorAt >= 0 && process.argv[writeFloorAt + 1]) writeFileSync(process.argv[writeFloorAt + 1], floorCode);
 
 const widgetCode = readFileSync(WIDGET);
 const widget = { min: widgetCode.length, gz: gzip(widgetCode) };

@@ -2,6 +2,12 @@
 //
 //   unshare -n sh -c 'ip link set lo up && node bench/sip-timing.mjs [--runs N] [--warmup N] [--verbose]'
 //
+//   --runs N            counted runs of each phone (default 10)
+//   --warmup N          uncounted warm-up pairs first (default 1)
+//   --verbose           print every run
+//   --widget-page NAME  the widget's page in test/e2e/pages (default phone.html,
+//                       <phone-widget> in the body; blank.html mounts a floating one)
+//
 // (Run as plain `node bench/sip-timing.mjs` it re-executes itself that way: as
 // root with `unshare -n`, otherwise with `unshare -rn`, like test/e2e/run.sh.
 // Inside the namespace there is only loopback, so ICE sees only loopback and
@@ -31,9 +37,12 @@
 // `debug` stub, served from memory by this script's own server (:8001). The UA
 // settings are the widget's (src/core/sip/jssip-agent.ts).
 //
-// Every page gets the same init script, which also wraps WebSocket to log when
-// the socket is created and opens and when each SIP message goes out or comes
-// in; medians of those steps are printed as a breakdown, to show where time goes.
+// Every page gets the same init script, which also wraps WebSocket (logging when
+// the socket is created and opens, and each SIP message going out or coming
+// in), getUserMedia and RTCPeerConnection (ICE candidates, gathering complete).
+// Medians of those steps are printed as a breakdown, to show where time goes:
+// "at" is the step's median time, "step" the median over runs of the time since
+// the step above. Long tasks (>50 ms) before ready are counted too.
 //
 // It prints medians, the ratio widget/bare and the budget (≤1.2×) with PASS or
 // OVER. It is a report, not a test: the exit code is 0 unless the bench fails.
@@ -66,13 +75,14 @@ const { build } = await import('esbuild');
 const { startBed, activationUrl, waitFor, account, DOMAIN } = await import(join(ROOT, 'test/e2e/bed.mjs'));
 
 // ---- options ----
-const arg = (name, fallback) => {
+const option = (name, fallback) => {
   const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] ? Number(process.argv[i + 1]) : fallback;
+  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
 };
-const RUNS = arg('--runs', 10);
-const WARMUP = arg('--warmup', 1);
+const RUNS = Number(option('--runs', 10));
+const WARMUP = Number(option('--warmup', 1));
 const VERBOSE = process.argv.includes('--verbose');
+const WIDGET_PAGE = option('--widget-page', 'phone.html');
 const BUDGET = 1.2;
 const SETTLE_MS = 250;
 const BENCH_PORT = 8001;
@@ -283,7 +293,7 @@ async function run(bed, bench, kind, callee) {
   page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
   page.on('response', (r) => r.status() >= 400 && errors.push(`HTTP ${r.status()} ${r.url()}`));
   try {
-    const url = kind === 'widget' ? activationUrl(bed.http.url, CALLER) : bareUrl(bench.url, CALLER);
+    const url = kind === 'widget' ? activationUrl(bed.http.url, CALLER, { page: WIDGET_PAGE }) : bareUrl(bench.url, CALLER);
     await page.goto(url);
     const readyAt = await waitFor(() => page.evaluate(() => window.__bench?.readyAt), {
       timeout: 15000,
@@ -346,7 +356,7 @@ try {
   });
 
   console.log(
-    `sip-timing: ${RUNS} runs (+${WARMUP} warm-up) of widget and bare JsSIP, interleaved; ` +
+    `sip-timing: ${RUNS} runs (+${WARMUP} warm-up) of widget (${WIDGET_PAGE}) and bare JsSIP, interleaved; ` +
       `widget script ${(await (await fetch(`${bed.http.url}/dist/phone-widget.js`)).arrayBuffer()).byteLength} B, ` +
       `bare script ${jssip.byteLength} B`,
   );
