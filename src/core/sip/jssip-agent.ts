@@ -19,9 +19,11 @@ import { readCallStats } from '../media/call-stats.js';
 /**
  * How long to wait for more ICE candidates once the first one exists. JsSIP
  * otherwise waits for gathering to complete, which with a STUN/TURN server
- * that does not answer costs tens of seconds per call.
+ * that does not answer costs tens of seconds per call. With no STUN/TURN
+ * server every candidate is a host candidate and they come together, so the
+ * wait is short; with servers it leaves time for their answers.
  */
-export const ICE_GATHERING_CAP_MS = 300;
+export const ICE_GATHERING_CAP_MS = { withServers: 300, hostOnly: 50 };
 
 const MEDIA: MediaStreamConstraints = { audio: true, video: false };
 const pcConfig = (iceServers: RTCIceServer[] = []): RTCConfiguration => ({
@@ -80,7 +82,7 @@ class JsSipCall extends Emitter<CallEvents> implements SipCall {
     session.on('peerconnection', ({ peerconnection }) => this.#watch(peerconnection));
     if (session.connection) this.#watch(session.connection);
     session.on('icecandidate', ({ ready }) => {
-      this.#iceTimer ??= setTimeout(ready, ICE_GATHERING_CAP_MS);
+      this.#iceTimer ??= setTimeout(ready, pc.iceServers?.length ? ICE_GATHERING_CAP_MS.withServers : ICE_GATHERING_CAP_MS.hostOnly);
     });
     session.on('sdp', () => {
       clearTimeout(this.#iceTimer);

@@ -19,6 +19,13 @@ import { widgetStyles } from './phone-widget.styles.js';
 import '../phone-call-card/phone-call-card.js';
 import '../phone-dialer/phone-dialer.js';
 
+/**
+ * The first paint waits this long at most for the registration to settle:
+ * on load the connection gets the main thread first (the phone can take calls
+ * sooner), and a fast server never shows a flash of "Connecting…".
+ */
+const FIRST_PAINT_WAIT_MS = 150;
+
 const CONFIG_PROPS = ['server', 'domain', 'identity', 'authentication', 'username', 'display', 'destination', 'noUrlActivation', 'iceServers'] as const;
 
 /**
@@ -150,6 +157,8 @@ export class PhoneWidget extends LitElement {
       this.removeAttribute('password');
     }
     this.customLayout = this.children.length > 0;
+    // Before the agent starts, so that its first REGISTER is traced too.
+    if (this.sipTrace) setSipTrace(true);
     this.#applyConfig();
   }
 
@@ -162,7 +171,7 @@ export class PhoneWidget extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('sipTrace')) setSipTrace(this.sipTrace);
+    if (changed.has('sipTrace') && this.hasUpdated) setSipTrace(this.sipTrace);
     if (CONFIG_PROPS.some((p) => changed.has(p)) || changed.has('password' as keyof PhoneWidget)) {
       if (this.hasUpdated) this.#applyConfig();
     }
@@ -209,6 +218,26 @@ export class PhoneWidget extends LitElement {
   /** Toggles (or sets) the microphone mute of a call. */
   mute(id?: string, muted?: boolean): void {
     this.session.mute(id, muted);
+  }
+
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await this.#registrationSettled();
+    super.scheduleUpdate();
+  }
+
+  #registrationSettled(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.session.state.status !== 'connecting') return resolve();
+      const done = () => {
+        clearTimeout(timer);
+        off();
+        resolve();
+      };
+      const timer = setTimeout(done, FIRST_PAINT_WAIT_MS);
+      const off = this.session.on('status', ({ status }) => {
+        if (status !== 'connecting') done();
+      });
+    });
   }
 
   #onSlotChange(e: Event): void {
