@@ -4,4 +4,14 @@ export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/widget.ts', 'src/core/sip/debug-lite.ts'],
   litelement: true,
+  plugins: [
+    {
+      // The analyzer lists modules in the order the file system gives them,
+      // which differs between checkouts: sort them so the manifest is stable.
+      name: 'sort-modules',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+      },
+    },
+  ],
 };

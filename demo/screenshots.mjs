@@ -22,8 +22,8 @@ try {
     const alice = await open('1001');
     const bob = await open('1002');
     await shot(alice, `${scheme}-320-ready`);
-    await alice.page.getByRole('textbox', { name: 'Number to call' }).fill('1002');
-    await alice.page.getByRole('textbox', { name: 'Number to call' }).press('Enter');
+    await alice.page.getByRole('combobox', { name: 'Number to call' }).fill('1002');
+    await alice.page.getByRole('combobox', { name: 'Number to call' }).press('Enter');
     await bob.page.getByRole('button', { name: 'Answer' }).waitFor();
     await shot(bob, `${scheme}-320-incoming`);
     await shot(alice, `${scheme}-320-ringing-out`);

@@ -12,13 +12,18 @@ export function formatDuration(totalSeconds: number): string {
 
 /** What a call card says about a call's state. */
 export function callStateText(call: CallView): string {
+  if (call.transfer?.state === 'referring') return `Transferring to ${call.transfer.target}…`;
   switch (call.state) {
     case 'calling':
       return 'Calling…';
     case 'ringing':
-      return call.direction === 'inbound' ? 'Incoming call' : 'Ringing…';
+      if (call.direction === 'outbound') return call.earlyMedia ? 'Ringing (announcement)…' : 'Ringing…';
+      return call.silenced ? 'Incoming call (silenced)' : 'Incoming call';
     case 'connected':
-      return call.held ? 'On hold' : 'Connected';
+      if (call.holdPending) return call.held ? 'Resuming…' : 'Holding…';
+      if (call.held) return call.transfer?.state === 'consulting' ? `On hold · transfer to ${call.transfer.target}` : 'On hold';
+      if (call.remoteHeld) return 'Held by remote';
+      return 'Connected';
     case 'ended':
       return call.cause?.text ?? 'Call ended';
   }

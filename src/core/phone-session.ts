@@ -1,21 +1,35 @@
 /**
  * One phone: the single SIP agent of one `<phone-widget>`, its registration
- * and the state of every call. Plain TypeScript, no Lit, no DOM rendering.
+ * and the state of every call (line). Plain TypeScript, no Lit, no DOM rendering.
  *
  * Elements read `state` and listen for `change`; they send commands through
  * the public methods. The session never throws into its callers: failures
- * become state (`reason`, `configError`, a call's `cause`) and `error` events.
+ * become state (`reason`, `configError`, a call's `cause`, a `notice`) and
+ * `error` events.
  */
 import { Emitter } from './emitter.js';
 import type { ConfigError, ConfigResult, PhoneConfig } from './config.js';
 import { parseDialTarget } from './dial-target.js';
-import type { SipAgent, SipAgentFactory, SipCall } from './sip/agent.js';
+import type { SipAgent, SipCall } from './sip/agent.js';
 import { describeEnd, describeRegistrationFailure } from './sip/causes.js';
 import { RemoteAudio } from './media/remote-audio.js';
-import { STATUS_TEXT, type CallStats, type CallView, type PhoneState, type PhoneStatus } from './types.js';
+import { soundCue, type SoundCue } from './media/sound-cue.js';
+import { askNotificationPermission, notifyIncoming } from './notify.js';
+import {
+  DEFAULT_CALL_SETTINGS,
+  STATUS_TEXT,
+  type CallEndCause,
+  type CallSettings,
+  type CallStats,
+  type CallView,
+  type Notice,
+  type PhoneState,
+  type PhoneStatus,
+  type RecentCall,
+} from './types.js';
 
 export interface PhoneErrorInfo {
-  /** A stable code: a `ConfigError` code, `dial`, `registration`, `agent`. */
+  /** A stable code: a `ConfigError` code, `dial`, `registration`, `agent`, `hold`, `transfer`. */
   code: string;
   message: string;
 }
@@ -31,25 +45,69 @@ export interface SessionEvents {
 
 export type DialResult = { ok: true; id: string } | { ok: false; message: string };
 
+/** The sounds a phone makes; `AudioSettings.tones` provides them. */
+export interface SessionTones {
+  startRingtone(id: string): void;
+  startCallWaiting(): void;
+  startRingback(): void;
+  stop(): void;
+  dtmf(key: string): void;
+}
+
+/** Where audio goes: the chosen devices and sounds. */
+export interface SessionMedia {
+  readonly tones: SessionTones;
+  ringtone(): string;
+  microphone(): MediaTrackConstraints | boolean;
+  speaker(): { deviceId: string; volume: number };
+}
+
+export type SessionAgentFactory = (config: PhoneConfig, media: () => MediaStreamConstraints) => SipAgent;
+
 interface Line {
   call: SipCall;
   view: CallView;
   audio: RemoteAudio;
+  /** Ended quietly: replaced by a transfer, or a silent feature-code call. */
+  quiet?: boolean;
+  /** Set when the call ends because of a transfer. */
+  endAs?: CallEndCause;
+  closeNotification?: () => void;
+  autoAnswerTimer?: ReturnType<typeof setTimeout>;
 }
 
+const MAX_RECENT = 50;
+const noMedia: SessionMedia = {
+  tones: { startRingtone() {}, startCallWaiting() {}, startRingback() {}, stop() {}, dtmf() {} },
+  ringtone: () => 'classic',
+  microphone: () => true,
+  speaker: () => ({ deviceId: '', volume: 1 }),
+};
+
 export class PhoneSession extends Emitter<SessionEvents> {
-  #createAgent: SipAgentFactory;
+  #createAgent: SessionAgentFactory;
   #agent: SipAgent | undefined;
   #config: PhoneConfig | undefined;
   #lines = new Map<string, Line>();
   #registered = false;
-  #state: PhoneState = { status: 'idle', statusText: STATUS_TEXT.idle, calls: [] };
+  #state: PhoneState = {
+    status: 'idle',
+    statusText: STATUS_TEXT.idle,
+    calls: [],
+    recent: [],
+    settings: DEFAULT_CALL_SETTINGS,
+  };
   #pendingDestination: string | undefined;
   #stopped = false;
+  #media: SessionMedia;
+  #cue: SoundCue = null;
+  #waitingToneDone = new Set<string>();
+  #noticeId = 0;
 
-  constructor(createAgent: SipAgentFactory) {
+  constructor(createAgent: SessionAgentFactory, media: SessionMedia = noMedia) {
     super();
     this.#createAgent = createAgent;
+    this.#media = media;
   }
 
   /** The current state; a new object after every change, never mutated. */
@@ -92,7 +150,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
     };
     this.#update({ account, configError: undefined });
     try {
-      this.#agent = this.#createAgent(next);
+      this.#agent = this.#createAgent(next, () => ({ audio: this.#media.microphone(), video: false }));
     } catch (error) {
       this.#agent = undefined;
       const message = `The phone could not start: ${error instanceof Error ? error.message : String(error)}`;
@@ -106,39 +164,45 @@ export class PhoneSession extends Emitter<SessionEvents> {
     this.#agent.start();
   }
 
-  /**
-   * Calls a number, extension or SIP URI. Says why when the target is not
-   * dialable or the phone is not ready (an `error` event says it too).
-   */
-  dial(target: string): DialResult {
-    const agent = this.#agent;
-    if (!agent || !this.#config) return this.#dialError('The phone is not set up yet.');
-    if (!this.#registered) return this.#dialError('The phone is not connected yet.');
-    const parsed = parseDialTarget(target, this.#config.domain);
-    if (!parsed) return this.#dialError(`"${target}" is not a number or address that can be called.`);
-    let call: SipCall;
-    try {
-      call = agent.call(parsed.uri);
-    } catch (error) {
-      return this.#dialError(`The call could not start: ${error instanceof Error ? error.message : String(error)}`);
+  /** Changes call settings (DND, auto-answer, call waiting, DTMF mode…). */
+  updateSettings(patch: Partial<CallSettings>): void {
+    const before = this.#state.settings;
+    const settings = { ...before, ...patch };
+    this.#update({ settings });
+    if (patch.dnd !== undefined && patch.dnd !== before.dnd) {
+      const code = settings.dnd ? settings.dndOnCode : settings.dndOffCode;
+      if (code) this.#featureCode(code);
     }
-    const view: CallView = {
-      id: call.id,
-      direction: 'outbound',
-      remote: { ...call.remote, number: parsed.display },
-      state: 'calling',
-      startedAt: Date.now(),
-      muted: false,
-      held: false,
-    };
-    this.#addLine(call, view);
-    return { ok: true, id: call.id };
+    this.#refreshSound();
   }
 
-  /** Answers the given ringing call, or the oldest one. */
+  /** Turns Do Not Disturb on or off (toggles without `on`). */
+  setDnd(on = !this.#state.settings.dnd): void {
+    this.updateSettings({ dnd: on });
+  }
+
+  /**
+   * Calls a number, extension or SIP URI. Calls in progress are put on hold
+   * first, as on a desk phone. Says why when the target is not dialable or the
+   * phone is not ready (an `error` event says it too).
+   */
+  dial(target: string): DialResult {
+    return this.#dial(target);
+  }
+
+  /** The number to fill in for quick redial: the most recent call's. */
+  get redialNumber(): string | undefined {
+    return this.#state.recent[0]?.number;
+  }
+
+  /** Answers the given ringing call, or the oldest one; a call in progress goes on hold. */
   answer(id?: string): void {
     const line = this.#line(id, (v) => v.direction === 'inbound' && v.state === 'ringing');
-    line?.call.answer();
+    if (!line || line.view.state !== 'ringing' || line.view.direction !== 'inbound') return;
+    askNotificationPermission();
+    this.#holdOthers(line.call.id);
+    this.#clearAutoAnswer(line);
+    line.call.answer();
   }
 
   /** Ends the given call, or the newest one: hangs up, cancels or rejects. */
@@ -147,8 +211,14 @@ export class PhoneSession extends Emitter<SessionEvents> {
   }
 
   /** Rejects a ringing incoming call (480 Temporarily Unavailable by default). */
-  reject(id?: string, code = 480): void {
+  reject(id?: string, code = this.#state.settings.rejectCode): void {
     this.#line(id, (v) => v.direction === 'inbound' && v.state === 'ringing')?.call.reject(code);
+  }
+
+  /** Silences our ringing for a call; it still rings on the user's other devices until the caller stops. */
+  ignore(id?: string): void {
+    const line = this.#line(id, (v) => v.direction === 'inbound' && v.state === 'ringing' && !v.silenced);
+    if (line) this.#patchCall(line, { silenced: true });
   }
 
   /** Mutes or unmutes the microphone on a call (toggles without `muted`). */
@@ -160,9 +230,131 @@ export class PhoneSession extends Emitter<SessionEvents> {
     this.#patchCall(line, { muted: next });
   }
 
+  /** Holds or resumes a call by re-INVITE (toggles without `held`). A refused hold never drops the call. */
+  async hold(id?: string, held?: boolean): Promise<boolean> {
+    const line = this.#line(id, (v) => v.state === 'connected' && !v.held) ?? this.#line(id, (v) => v.state === 'connected');
+    if (!line || line.view.state !== 'connected' || line.view.holdPending) return false;
+    const next = held ?? !line.view.held;
+    if (next === line.view.held) return true;
+    this.#patchCall(line, { holdPending: true });
+    const result = await line.call.setHeld(next);
+    if (!this.#lines.has(line.call.id)) return false;
+    this.#patchCall(line, { holdPending: false, ...(result.ok ? { held: next } : {}) });
+    if (!result.ok) {
+      const text = `Could not ${next ? 'hold' : 'resume'} the call${result.code ? ` (${result.code})` : ''}. The call goes on.`;
+      this.#notify('error', text);
+      this.emit('error', { code: 'hold', message: text });
+    }
+    return result.ok;
+  }
+
+  /** Resumes call `id` and holds every other call in progress. */
+  async swap(id: string): Promise<void> {
+    this.#holdOthers(id);
+    await this.hold(id, false);
+  }
+
+  /** Sends DTMF on a call (the connected one by default) and plays the key's tone locally. */
+  sendDtmf(key: string, id?: string): void {
+    if (!/^[0-9*#A-D]$/i.test(key)) return;
+    const line = this.#line(id, (v) => v.state === 'connected' && !v.held) ?? this.#line(id, (v) => v.state === 'connected');
+    if (!line || line.view.state !== 'connected') return;
+    line.call.sendDtmf(key, this.#state.settings.dtmfMode);
+    this.#media.tones.dtmf(key);
+    this.#patchCall(line, { dtmf: (line.view.dtmf ?? '') + key });
+  }
+
+  /**
+   * Blind transfer (REFER): the far end is sent to `target` and our call ends
+   * when the transfer succeeds. `voicemail` sends it to the target's mailbox
+   * through the configured prefix.
+   */
+  async transfer(id: string | undefined, target: string, kind: 'blind' | 'voicemail' = 'blind'): Promise<boolean> {
+    const line = this.#line(id, (v) => v.state === 'connected');
+    if (!line || !this.#config) return false;
+    const prefix = kind === 'voicemail' ? this.#state.settings.voicemailPrefix : '';
+    if (kind === 'voicemail' && !prefix) {
+      this.#notify('error', 'Voicemail transfer is not set up on this phone.');
+      return false;
+    }
+    const parsed = parseDialTarget(target, this.#config.domain);
+    if (!parsed) return this.#transferFailed(line, `"${target}" is not a number or address that can be called.`);
+    const uri = prefix ? `sip:${prefix}${parsed.user}@${this.#config.domain}` : parsed.uri;
+    this.#patchCall(line, { transfer: { kind, target: parsed.display, state: 'referring' } });
+    const result = await line.call.refer(uri);
+    if (!this.#lines.has(line.call.id)) {
+      if (result.ok) this.#notify('info', `Call transferred to ${kind === 'voicemail' ? `the voicemail of ${parsed.display}` : parsed.display}`);
+      return result.ok;
+    }
+    if (!result.ok) {
+      this.#patchCall(line, { transfer: undefined });
+      return this.#transferFailed(line, `Transfer to ${parsed.display} failed: ${describeEnd(result.reason, result.code, 'remote').text}`);
+    }
+    line.endAs = { code: 'transferred', text: `Transferred to ${parsed.display}`, by: 'local' };
+    line.quiet = true;
+    this.#notify('info', `Call transferred to ${kind === 'voicemail' ? `the voicemail of ${parsed.display}` : parsed.display}`);
+    line.call.hangup();
+    return true;
+  }
+
+  /**
+   * Attended transfer, step 1: holds the call and calls `target` to consult.
+   * If the target does not answer, the first call is resumed by itself.
+   */
+  async startAttendedTransfer(id: string | undefined, target: string): Promise<DialResult> {
+    const line = this.#line(id, (v) => v.state === 'connected');
+    if (!line) return { ok: false, message: 'There is no call to transfer.' };
+    if (!line.view.held) await this.hold(line.call.id, true);
+    const consult = this.#dial(target, line.call.id);
+    if (consult.ok) {
+      this.#patchCall(line, { transfer: { kind: 'attended', target: this.#lines.get(consult.id)!.view.remote.number, state: 'consulting', consultId: consult.id } });
+    } else {
+      await this.hold(line.call.id, false);
+    }
+    return consult;
+  }
+
+  /** Attended transfer, step 2: joins the first caller and the consulted party (REFER with Replaces); we leave both calls. */
+  async completeTransfer(id?: string): Promise<boolean> {
+    const { original, consult } = this.#transferPair(id);
+    if (!original || !consult || consult.view.state !== 'connected') return false;
+    this.#patchCall(original, { transfer: { ...original.view.transfer!, state: 'referring' } });
+    const result = await original.call.refer(consult.call.remoteTarget, consult.call);
+    const label = consult.view.remote.name ?? consult.view.remote.number;
+    if (!result.ok) {
+      if (this.#lines.has(original.call.id)) this.#patchCall(original, { transfer: { ...original.view.transfer!, state: 'consulting' } });
+      this.#notify('error', `Transfer to ${label} failed: ${describeEnd(result.reason, result.code, 'remote').text}`);
+      return false;
+    }
+    for (const l of [original, consult]) {
+      l.endAs = { code: 'transferred', text: `Transferred to ${label}`, by: 'local' };
+      l.quiet = true;
+    }
+    this.#notify('info', `Transfer complete: ${original.view.remote.name ?? original.view.remote.number} is now with ${label}`);
+    original.call.hangup();
+    // The target ends our consult call itself when it takes over; make sure.
+    setTimeout(() => consult.call.hangup(), 3000);
+    return true;
+  }
+
+  /** Attended transfer: ends the consult call and resumes the first one. */
+  cancelTransfer(id?: string): void {
+    const { original, consult } = this.#transferPair(id);
+    if (consult) consult.call.hangup();
+    else if (original) {
+      this.#patchCall(original, { transfer: undefined });
+      void this.hold(original.call.id, false);
+    }
+  }
+
   /** Live media figures of a call (bytes, packets, jitter, RTT, codec). */
   stats(id?: string): Promise<CallStats | null> {
     return this.#line(id)?.call.stats() ?? Promise.resolve(null);
+  }
+
+  /** Removes the current notice. */
+  dismissNotice(): void {
+    this.#update({ notice: undefined });
   }
 
   /** Ends every call, unregisters and disconnects. The session can be configured again later. */
@@ -171,6 +363,78 @@ export class PhoneSession extends Emitter<SessionEvents> {
     this.#config = undefined;
     this.#update({ account: undefined });
     this.#setStatus('idle');
+  }
+
+  #dial(target: string, consultFor?: string): DialResult {
+    const agent = this.#agent;
+    if (!agent || !this.#config) return this.#dialError('The phone is not set up yet.');
+    if (!this.#registered) return this.#dialError('The phone is not connected yet.');
+    const parsed = parseDialTarget(target, this.#config.domain);
+    if (!parsed) return this.#dialError(`"${target}" is not a number or address that can be called.`);
+    askNotificationPermission();
+    this.#holdOthers();
+    let call: SipCall;
+    try {
+      call = agent.call(parsed.uri);
+    } catch (error) {
+      return this.#dialError(`The call could not start: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    this.#addLine(call, {
+      ...this.#newView(call, 'calling'),
+      remote: { ...call.remote, number: parsed.display },
+      ...(consultFor ? { consultFor } : {}),
+    });
+    return { ok: true, id: call.id };
+  }
+
+  #newView(call: SipCall, state: CallView['state']): CallView {
+    return {
+      id: call.id,
+      direction: call.direction,
+      remote: call.remote,
+      state,
+      startedAt: Date.now(),
+      muted: false,
+      held: false,
+      remoteHeld: false,
+    };
+  }
+
+  /** Dials a feature code without a line on screen (DND on/off on the server). */
+  #featureCode(code: string): void {
+    if (!this.#agent || !this.#config || !this.#registered) return;
+    const parsed = parseDialTarget(code, this.#config.domain);
+    if (!parsed) return;
+    try {
+      const call = this.#agent.call(parsed.uri);
+      const end = setTimeout(() => call.hangup(), 8000);
+      call.on('accepted', () => setTimeout(() => call.hangup(), 1500));
+      call.on('ended', () => clearTimeout(end));
+    } catch {
+      // A feature code that cannot be dialled changes nothing locally.
+    }
+  }
+
+  #holdOthers(exceptId?: string): void {
+    for (const l of this.#lines.values()) {
+      if (l.call.id !== exceptId && l.view.state === 'connected' && !l.view.held && !l.view.holdPending) void this.hold(l.call.id, true);
+    }
+  }
+
+  #transferPair(id?: string): { original?: Line; consult?: Line } {
+    const lines = [...this.#lines.values()];
+    const line = id ? this.#lines.get(id) : lines.find((l) => l.view.transfer?.kind === 'attended' || l.view.consultFor);
+    if (!line) return {};
+    if (line.view.consultFor) return { original: this.#lines.get(line.view.consultFor), consult: line };
+    const consultId = line.view.transfer?.consultId;
+    return { original: line, ...(consultId && this.#lines.has(consultId) ? { consult: this.#lines.get(consultId) } : {}) };
+  }
+
+  #transferFailed(line: Line, message: string): false {
+    this.#notify('error', message);
+    this.emit('error', { code: 'transfer', message });
+    if (line.view.held) void this.hold(line.call.id, false);
+    return false;
   }
 
   #line(id?: string, match?: (view: CallView) => boolean): Line | undefined {
@@ -184,6 +448,10 @@ export class PhoneSession extends Emitter<SessionEvents> {
     return { ok: false, message };
   }
 
+  #notify(kind: Notice['kind'], text: string): void {
+    this.#update({ notice: { kind, text, id: ++this.#noticeId } });
+  }
+
   #configFailed(error: ConfigError): void {
     this.#teardown();
     this.#config = undefined;
@@ -193,12 +461,12 @@ export class PhoneSession extends Emitter<SessionEvents> {
   }
 
   #wire(agent: SipAgent): void {
-    agent.on('connecting', () => {
-      if (!this.#registered && this.#state.status !== 'disconnected') this.#setStatus('connecting');
-    });
     let connected = false;
     agent.on('connected', () => {
       connected = true;
+    });
+    agent.on('connecting', () => {
+      if (!this.#registered && this.#state.status !== 'disconnected') this.#setStatus('connecting');
     });
     agent.on('disconnected', () => {
       if (this.#stopped) return;
@@ -229,64 +497,160 @@ export class PhoneSession extends Emitter<SessionEvents> {
       this.#setStatus('disconnected', text);
       this.emit('error', { code: 'registration', message: text });
     });
-    agent.on('incoming', (call) => {
-      const view: CallView = {
-        id: call.id,
-        direction: 'inbound',
-        remote: call.remote,
-        state: 'ringing',
-        startedAt: Date.now(),
-        muted: false,
-        held: false,
-      };
-      this.#addLine(call, view);
-      this.emit('incoming', view);
-    });
+    agent.on('incoming', (call) => this.#incoming(call));
+  }
+
+  #incoming(call: SipCall): void {
+    const settings = this.#state.settings;
+    const view = this.#newView(call, 'ringing');
+    if (settings.dnd) {
+      // Logged as missed, never rung.
+      this.#addLine(call, { ...view, silenced: true });
+      this.#lines.get(call.id)!.endAs = { code: 'dnd', text: 'Rejected: Do Not Disturb', by: 'local' };
+      call.reject(settings.dndCode);
+      return;
+    }
+    this.#addLine(call, view);
+    const line = this.#lines.get(call.id)!;
+    const label = call.remote.name ?? call.remote.number;
+    line.closeNotification = notifyIncoming('Incoming call', call.remote.name ? `${call.remote.name} (${call.remote.number})` : call.remote.number, call.id, () => undefined);
+    this.emit('incoming', line.view);
+    const others = [...this.#lines.values()].some((l) => l !== line && l.view.state !== 'ended');
+    const delay = settings.autoAnswer
+      ? settings.autoAnswerDelay
+      : settings.allowRemoteAutoAnswer && call.autoAnswerAfter !== undefined
+        ? call.autoAnswerAfter
+        : undefined;
+    if (delay !== undefined && !others) {
+      line.autoAnswerTimer = setTimeout(() => this.answer(call.id), delay * 1000);
+      this.#notify('info', `Answering ${label} automatically`);
+    }
+  }
+
+  #clearAutoAnswer(line: Line): void {
+    clearTimeout(line.autoAnswerTimer);
+    line.autoAnswerTimer = undefined;
   }
 
   #addLine(call: SipCall, view: CallView): void {
     const line: Line = { call, view, audio: new RemoteAudio() };
     this.#lines.set(call.id, line);
-    call.on('ringing', () => {
-      if (line.view.state === 'calling') this.#patchCall(line, { state: 'ringing' });
+    call.on('ringing', ({ earlyMedia }) => {
+      if (line.view.state === 'calling' || line.view.state === 'ringing') this.#patchCall(line, { state: 'ringing', earlyMedia });
     });
-    call.on('remoteStream', (stream) => line.audio.play(stream));
+    call.on('remoteStream', (stream) => line.audio.play(stream, this.#media.speaker()));
+    call.on('remoteHold', ({ held }) => this.#patchCall(line, { remoteHeld: held }));
     call.on('accepted', () => {
+      line.closeNotification?.();
       this.#patchCall(line, { state: 'connected', answeredAt: Date.now() });
       this.emit('call-start', line.view);
     });
-    call.on('ended', ({ cause, code, by }) => {
-      line.audio.stop();
-      this.#lines.delete(call.id);
-      const endedAt = Date.now();
-      const ended: CallView = {
-        ...line.view,
-        state: 'ended',
-        endedAt,
-        cause: describeEnd(cause, code, by),
-      };
-      this.#update({ calls: this.#callViews(), lastEnded: ended });
-      this.#refreshStatus();
-      const duration = ended.answeredAt ? Math.round((endedAt - ended.answeredAt) / 1000) : 0;
-      this.emit('call-end', { ...ended, duration });
+    call.on('referred', ({ call: next }) => {
+      // The far end transferred us: the new call takes this line's place once it is answered.
+      this.#addLine(next, { ...this.#newView(next, 'calling') });
+      next.on('accepted', () => {
+        line.endAs = { code: 'transferred', text: `Transferred to ${next.remote.name ?? next.remote.number}`, by: 'remote' };
+        line.quiet = true;
+        line.call.hangup();
+      });
     });
+    call.on('replaced', ({ call: next }) => {
+      // After an attended transfer elsewhere, another party takes over this call.
+      line.endAs = { code: 'transferred', text: `Transferred to ${next.remote.name ?? next.remote.number}`, by: 'remote' };
+      line.quiet = true;
+      this.#addLine(next, { ...this.#newView(next, 'ringing'), direction: 'inbound' });
+    });
+    call.on('ended', ({ cause, code, by }) => this.#ended(line, describeEnd(cause, code, by)));
     this.#update({ calls: this.#callViews() });
     this.#refreshStatus();
+    this.#refreshSound();
+  }
+
+  #ended(line: Line, described: CallEndCause): void {
+    const id = line.call.id;
+    line.audio.stop();
+    line.closeNotification?.();
+    this.#clearAutoAnswer(line);
+    this.#lines.delete(id);
+    this.#waitingToneDone.delete(id);
+    const endedAt = Date.now();
+    const ended: CallView = { ...line.view, state: 'ended', endedAt, cause: line.endAs ?? described };
+    const duration = ended.answeredAt ? Math.round((endedAt - ended.answeredAt) / 1000) : 0;
+    const recent: RecentCall = {
+      id,
+      direction: ended.direction,
+      number: ended.remote.number,
+      ...(ended.remote.name ? { name: ended.remote.name } : {}),
+      startedAt: ended.startedAt,
+      duration,
+      answered: Boolean(ended.answeredAt),
+      cause: ended.cause!,
+    };
+    this.#update({
+      calls: this.#callViews(),
+      recent: [recent, ...this.#state.recent].slice(0, MAX_RECENT),
+      ...(line.quiet ? {} : { lastEnded: ended }),
+    });
+    this.#afterEnd(line, ended);
+    this.#refreshStatus();
+    this.#refreshSound();
+    this.emit('call-end', { ...ended, duration });
+  }
+
+  /** Consequences of a call ending for the others: a failed consult returns to the first caller. */
+  #afterEnd(line: Line, ended: CallView): void {
+    const originalId = line.view.consultFor;
+    const original = originalId ? this.#lines.get(originalId) : undefined;
+    if (original && !line.quiet) {
+      this.#patchCall(original, { transfer: undefined });
+      void this.hold(original.call.id, false);
+      const label = original.view.remote.name ?? original.view.remote.number;
+      this.#notify(
+        ended.answeredAt ? 'info' : 'error',
+        ended.answeredAt ? `Transfer cancelled. Back with ${label}.` : `${ended.remote.number} did not answer: ${ended.cause!.text}. Back with ${label}.`,
+      );
+    }
+    // An attended transfer whose first call ended: the consult goes on as a normal call.
+    for (const l of this.#lines.values()) if (l.view.consultFor === line.call.id) this.#patchCall(l, { consultFor: undefined });
   }
 
   #patchCall(line: Line, patch: Partial<CallView>): void {
     line.view = { ...line.view, ...patch };
+    for (const key of Object.keys(line.view) as Array<keyof CallView>) {
+      if (line.view[key] === undefined) delete line.view[key];
+    }
     this.#update({ calls: this.#callViews() });
     this.#refreshStatus();
+    this.#refreshSound();
   }
 
   #callViews(): CallView[] {
-    return [...this.#lines.values()].map((l) => l.view);
+    return [...this.#lines.values()].filter((l) => !(l.view.silenced && l.endAs?.code === 'dnd')).map((l) => l.view);
+  }
+
+  #refreshSound(): void {
+    const calls = [...this.#lines.values()].map((l) => l.view);
+    const cue = soundCue(calls, this.#state.settings, this.#waitingToneDone);
+    if (cue === this.#cue) return;
+    this.#cue = cue;
+    const tones = this.#media.tones;
+    tones.stop();
+    if (cue === 'ringtone') tones.startRingtone(this.#media.ringtone());
+    else if (cue === 'ringback') tones.startRingback();
+    else if (cue === 'call-waiting') {
+      tones.startCallWaiting();
+      if (this.#state.settings.callWaiting === 'once') {
+        for (const c of calls) if (c.direction === 'inbound' && c.state === 'ringing') this.#waitingToneDone.add(c.id);
+        setTimeout(() => this.#refreshSound(), 1500);
+      }
+    }
   }
 
   #refreshStatus(): void {
     if (!this.#registered) return;
-    const busy = [...this.#lines.values()].some((l) => l.view.direction === 'outbound' || l.view.state === 'connected');
+    const busy = [...this.#lines.values()].some(
+      (l) => (l.view.direction === 'outbound' && l.view.state !== 'ended') || l.view.state === 'connected',
+    );
     this.#setStatus(busy ? 'in-call' : 'ready');
   }
 
@@ -311,11 +675,14 @@ export class PhoneSession extends Emitter<SessionEvents> {
     for (const line of this.#lines.values()) {
       line.call.hangup();
       line.audio.stop();
+      line.closeNotification?.();
+      this.#clearAutoAnswer(line);
     }
     this.#lines.clear();
     this.#agent?.stop();
     this.#agent = undefined;
     this.#pendingDestination = undefined;
     this.#update({ calls: [] });
+    this.#refreshSound();
   }
 }

@@ -41,6 +41,19 @@ export interface CallEndCause {
   by: 'local' | 'remote' | 'system';
 }
 
+/** A transfer this call is part of. */
+export interface TransferView {
+  kind: 'blind' | 'attended' | 'voicemail';
+  /** What the user typed or picked: "1003". */
+  target: string;
+  /**
+   * - `referring`: REFER sent, waiting for the transferee's report
+   * - `consulting`: attended: this call is held while the consult call (`consultId`) runs
+   */
+  state: 'referring' | 'consulting';
+  consultId?: string;
+}
+
 export interface CallView {
   id: string;
   direction: CallDirection;
@@ -52,7 +65,79 @@ export interface CallView {
   endedAt?: number;
   cause?: CallEndCause;
   muted: boolean;
+  /** We put the call on hold. */
   held: boolean;
+  /** The far end put us on hold. */
+  remoteHeld: boolean;
+  /** A hold or resume is under way. */
+  holdPending?: boolean;
+  /** The far end plays its own ringing or announcements (183 with SDP). */
+  earlyMedia?: boolean;
+  /** Our ringing was silenced ("Ignore"); the call still rings elsewhere. */
+  silenced?: boolean;
+  /** This call is being transferred. */
+  transfer?: TransferView;
+  /** This is the consult call of an attended transfer of call `consultFor`. */
+  consultFor?: string;
+  /** DTMF digits sent during this call. */
+  dtmf?: string;
+}
+
+/** A finished call, newest first, for redial and suggestions. */
+export interface RecentCall {
+  id: string;
+  direction: CallDirection;
+  number: string;
+  name?: string;
+  startedAt: number;
+  duration: number;
+  /** Missed or rejected incoming calls, and failed outgoing ones. */
+  answered: boolean;
+  cause: CallEndCause;
+}
+
+/** How the phone handles calls. Pages set these by attributes; users in settings. */
+export interface CallSettings {
+  /** Do Not Disturb: incoming calls are rejected with `dndCode` and logged as missed. */
+  dnd: boolean;
+  /** SIP code for calls rejected under DND (486 Busy Here by default). */
+  dndCode: number;
+  /** Feature codes dialled silently to set DND on the server too (e.g. `*78` / `*79`). */
+  dndOnCode?: string;
+  dndOffCode?: string;
+  /** SIP code for "Reject" (480 Temporarily Unavailable, as the seed phones). */
+  rejectCode: number;
+  /** Answer every incoming call by itself (kiosks, intercom). */
+  autoAnswer: boolean;
+  /** Seconds before auto-answer. */
+  autoAnswerDelay: number;
+  /** Honour INVITEs that ask to be answered (Call-Info answer-after, Alert-Info auto-answer). */
+  allowRemoteAutoAnswer: boolean;
+  /** The tone for a second incoming call during a call: repeat, once, or none. */
+  callWaiting: 'enable' | 'once' | 'disabled';
+  /** DTMF by RFC 4733 (in the audio) or by SIP INFO. */
+  dtmfMode: 'rfc4733' | 'info';
+  /** Prefix that makes a blind transfer reach an extension's mailbox (the Stratus convention is `03`). */
+  voicemailPrefix?: string;
+}
+
+export const DEFAULT_CALL_SETTINGS: CallSettings = {
+  dnd: false,
+  dndCode: 486,
+  rejectCode: 480,
+  autoAnswer: false,
+  autoAnswerDelay: 0,
+  allowRemoteAutoAnswer: false,
+  callWaiting: 'enable',
+  dtmfMode: 'rfc4733',
+};
+
+/** A short message for the user: "Call transferred to 1003", "Could not hold the call (488)". */
+export interface Notice {
+  kind: 'info' | 'error';
+  text: string;
+  /** Changes with every notice, so the same text twice is announced twice. */
+  id: number;
 }
 
 export interface AccountView {
@@ -74,6 +159,10 @@ export interface PhoneState {
   lastEnded?: CallView;
   /** A configuration error, shown until the configuration changes. */
   configError?: string;
+  /** Finished calls, newest first (at most 50). */
+  recent: readonly RecentCall[];
+  settings: CallSettings;
+  notice?: Notice;
 }
 
 export interface CallStats {

@@ -85,7 +85,7 @@ class Phone {
     return this.page.getByRole('button', { name, exact: true });
   }
   async dial(number) {
-    const field = this.page.getByRole('textbox', { name: 'Number to call' });
+    const field = this.page.getByRole('combobox', { name: 'Number to call' });
     await field.fill(number);
     await field.press('Enter');
   }

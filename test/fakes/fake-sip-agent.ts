@@ -5,20 +5,27 @@
  */
 import { Emitter } from '../../src/core/emitter.js';
 import type { PhoneConfig } from '../../src/core/config.js';
-import type { AgentEvents, CallEvents, SipAgent, SipCall } from '../../src/core/sip/agent.js';
+import type { AgentEvents, CallEvents, DtmfMode, HoldResult, ReferResult, SipAgent, SipCall } from '../../src/core/sip/agent.js';
 import type { CallDirection, CallStats, RemoteParty } from '../../src/core/types.js';
 
 let nextId = 1;
 
 export class FakeCall extends Emitter<CallEvents> implements SipCall {
   readonly id = `fake-${nextId++}`;
-  /** What the phone asked of this call, in order: 'answer', 'hangup', 'reject:480', 'mute', 'unmute'. */
+  /** What the phone asked of this call, in order: 'answer', 'hangup', 'reject:480', 'mute', 'hold', 'dtmf:5/rfc4733', 'refer:sip:…'. */
   readonly log: string[] = [];
+  autoAnswerAfter?: number;
+  /** What the next hold/resume and transfer will answer. */
+  holdReply: HoldResult = { ok: true };
+  referReply: ReferResult = { ok: true };
   constructor(
     readonly direction: CallDirection,
     readonly remote: RemoteParty,
   ) {
     super();
+  }
+  get remoteTarget(): string {
+    return this.remote.uri;
   }
   answer(): void {
     this.log.push('answer');
@@ -35,15 +42,29 @@ export class FakeCall extends Emitter<CallEvents> implements SipCall {
   setMuted(muted: boolean): void {
     this.log.push(muted ? 'mute' : 'unmute');
   }
+  setHeld(held: boolean): Promise<HoldResult> {
+    this.log.push(held ? 'hold' : 'resume');
+    return Promise.resolve(this.holdReply);
+  }
+  sendDtmf(tone: string, mode: DtmfMode): void {
+    this.log.push(`dtmf:${tone}/${mode}`);
+  }
+  refer(target: string, replaces?: SipCall): Promise<ReferResult> {
+    this.log.push(`refer:${target}${replaces ? `;replaces=${replaces.id}` : ''}`);
+    return Promise.resolve(this.referReply);
+  }
   stats(): Promise<CallStats | null> {
     return Promise.resolve(null);
   }
   /** The far end's doings. */
-  remoteRings(): void {
-    this.emit('ringing', { earlyMedia: false, code: 180 });
+  remoteRings(earlyMedia = false): void {
+    this.emit('ringing', { earlyMedia, code: earlyMedia ? 183 : 180 });
   }
   remoteAnswers(): void {
     this.emit('accepted', undefined);
+  }
+  remoteHolds(held = true): void {
+    this.emit('remoteHold', { held });
   }
   remoteEnds(code?: number, cause = 'Terminated'): void {
     this.emit('ended', { cause, ...(code ? { code } : {}), by: 'remote' });
@@ -79,8 +100,9 @@ export class FakeSipAgent extends Emitter<AgentEvents> implements SipAgent {
   drop(): void {
     this.emit('disconnected', { error: true });
   }
-  ring(remote: RemoteParty): FakeCall {
+  ring(remote: RemoteParty, autoAnswerAfter?: number): FakeCall {
     const call = new FakeCall('inbound', remote);
+    if (autoAnswerAfter !== undefined) call.autoAnswerAfter = autoAnswerAfter;
     this.calls.push(call);
     this.emit('incoming', call);
     return call;

@@ -5,10 +5,14 @@
 export class RemoteAudio {
   #audio: HTMLAudioElement | undefined;
 
-  play(stream: MediaStream): void {
+  /** Plays `stream` on the chosen speaker (`deviceId` '' = default) at `volume` (0–1). */
+  play(stream: MediaStream, output: { deviceId: string; volume: number } = { deviceId: '', volume: 1 }): void {
     this.#audio ??= new Audio();
     this.#audio.autoplay = true;
     this.#audio.srcObject = stream;
+    this.#audio.volume = Math.min(1, Math.max(0, output.volume));
+    const sink = this.#audio as HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> };
+    if (output.deviceId && sink.setSinkId) void sink.setSinkId(output.deviceId).catch(() => undefined);
     this.#audio.play().catch(() => {
       // Autoplay refused: media still flows; the next user gesture resumes it.
       const resume = () => this.#audio?.play().catch(() => undefined);

@@ -6,15 +6,16 @@
 // every bundler and the test server's CommonJS transform agree on.
 import JsSIP from 'jssip';
 import type { NameAddrHeader } from 'jssip/lib/NameAddrHeader';
-import type { UA } from 'jssip/lib/UA';
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { IncomingRequest } from 'jssip/lib/SIPMessage';
-import type { RTCSessionEvent } from 'jssip/lib/UA';
+import type { RTCSessionEvent, UA } from 'jssip/lib/UA';
 import { Emitter } from '../emitter.js';
 import type { PhoneConfig } from '../config.js';
 import type { CallDirection, CallStats, RemoteParty } from '../types.js';
-import type { AgentEvents, CallEvents, SipAgent, SipCall } from './agent.js';
+import type { AgentEvents, CallEvents, DtmfMode, HoldResult, ReferResult, SipAgent, SipCall } from './agent.js';
 import { readCallStats } from '../media/call-stats.js';
+import { autoAnswerAfter } from './auto-answer.js';
+import { setHold } from './reinvite-hold.js';
 
 /**
  * How long to wait for more ICE candidates once the first one exists. JsSIP
@@ -26,6 +27,7 @@ import { readCallStats } from '../media/call-stats.js';
 export const ICE_GATHERING_CAP_MS = { withServers: 300, hostOnly: 50 };
 
 const MEDIA: MediaStreamConstraints = { audio: true, video: false };
+
 const pcConfig = (iceServers: RTCIceServer[] = []): RTCConfiguration => ({
   iceServers,
   bundlePolicy: 'max-bundle',
@@ -61,28 +63,40 @@ function callerOf(session: RTCSession, request: IncomingRequest | undefined, dom
   return partyFrom(session.remote_identity, domain) ?? { number: 'unknown', uri: '' };
 }
 
+interface CallContext {
+  domain: string;
+  pc: RTCConfiguration;
+  media: () => MediaStreamConstraints;
+}
+
 class JsSipCall extends Emitter<CallEvents> implements SipCall {
   readonly id: string;
   readonly direction: CallDirection;
   readonly remote: RemoteParty;
+  readonly autoAnswerAfter?: number;
   #session: RTCSession;
+  #ctx: CallContext;
   #iceTimer: ReturnType<typeof setTimeout> | undefined;
   #pc: RTCPeerConnection | undefined;
   #stream: MediaStream | undefined;
-  #pcConfig: RTCConfiguration;
 
-  constructor(session: RTCSession, direction: CallDirection, remote: RemoteParty, pc: RTCConfiguration) {
+  constructor(session: RTCSession, direction: CallDirection, remote: RemoteParty, ctx: CallContext, request?: IncomingRequest) {
     super();
     this.#session = session;
-    this.#pcConfig = pc;
+    this.#ctx = ctx;
     this.id = session.id;
     this.direction = direction;
     this.remote = remote;
+    const after = request ? autoAnswerAfter((name) => request.getHeaders(name)) : undefined;
+    if (after !== undefined) this.autoAnswerAfter = after;
 
     session.on('peerconnection', ({ peerconnection }) => this.#watch(peerconnection));
     if (session.connection) this.#watch(session.connection);
     session.on('icecandidate', ({ ready }) => {
-      this.#iceTimer ??= setTimeout(ready, pc.iceServers?.length ? ICE_GATHERING_CAP_MS.withServers : ICE_GATHERING_CAP_MS.hostOnly);
+      this.#iceTimer ??= setTimeout(
+        ready,
+        ctx.pc.iceServers?.length ? ICE_GATHERING_CAP_MS.withServers : ICE_GATHERING_CAP_MS.hostOnly,
+      );
     });
     session.on('sdp', () => {
       clearTimeout(this.#iceTimer);
@@ -95,6 +109,32 @@ class JsSipCall extends Emitter<CallEvents> implements SipCall {
       this.emit('ringing', { earlyMedia: code === 183 && Boolean(response?.body), code });
     });
     session.on('accepted', () => this.emit('accepted', undefined));
+    session.on('hold', ({ originator }) => {
+      if (originator === 'remote') this.emit('remoteHold', { held: true });
+    });
+    session.on('unhold', ({ originator }) => {
+      if (originator === 'remote') this.emit('remoteHold', { held: false });
+    });
+    session.on('refer', ({ request, accept }) => {
+      // The far end transfers us: call the target; the far end learns how it goes by NOTIFY.
+      const target = (request as IncomingRequest & { refer_to?: { uri: { toString(): string } } }).refer_to?.uri.toString() ?? '';
+      accept(
+        (newSession: RTCSession) => {
+          const to = partyFrom(newSession.remote_identity, ctx.domain) ?? { number: target, uri: target };
+          this.emit('referred', { call: new JsSipCall(newSession, 'outbound', to, ctx), target });
+        },
+        { mediaConstraints: ctx.media(), pcConfig: ctx.pc },
+      );
+    });
+    session.on('replaces', ({ accept }) => {
+      // An attended transfer elsewhere: the new INVITE takes this call's place and is answered at once.
+      accept((newSession: RTCSession) => {
+        const party = partyFrom(newSession.remote_identity, ctx.domain) ?? this.remote;
+        const call = new JsSipCall(newSession, 'inbound', party, ctx);
+        this.emit('replaced', { call });
+        newSession.answer({ mediaConstraints: ctx.media(), pcConfig: ctx.pc });
+      });
+    });
     const end = (e: { originator: string; cause: string; message?: unknown }) => {
       clearTimeout(this.#iceTimer);
       const message = e.message as { status_code?: number } | undefined;
@@ -108,6 +148,10 @@ class JsSipCall extends Emitter<CallEvents> implements SipCall {
     session.on('failed', end);
   }
 
+  get remoteTarget(): string {
+    return this.#session.remote_identity?.uri?.toString() ?? this.remote.uri;
+  }
+
   #watch(pc: RTCPeerConnection): void {
     if (this.#pc === pc) return;
     this.#pc = pc;
@@ -119,7 +163,8 @@ class JsSipCall extends Emitter<CallEvents> implements SipCall {
   }
 
   answer(): void {
-    this.#session.answer({ mediaConstraints: MEDIA, pcConfig: this.#pcConfig });
+    if (this.#session.isEnded() || this.#session.isEstablished()) return;
+    this.#session.answer({ mediaConstraints: this.#ctx.media(), pcConfig: this.#ctx.pc });
   }
 
   hangup(): void {
@@ -137,6 +182,46 @@ class JsSipCall extends Emitter<CallEvents> implements SipCall {
     else this.#session.unmute({ audio: true });
   }
 
+  setHeld(held: boolean): Promise<HoldResult> {
+    return setHold(this.#session, held, this.direction === 'outbound');
+  }
+
+  sendDtmf(tone: string, mode: DtmfMode): void {
+    if (!this.#session.isEstablished()) return;
+    this.#session.sendDTMF(tone, {
+      transportType: (mode === 'info' ? 'INFO' : 'RFC2833') as never,
+      duration: 160,
+      interToneGap: 80,
+    });
+  }
+
+  refer(target: string, replaces?: SipCall): Promise<ReferResult> {
+    return new Promise((resolve) => {
+      let settled = false;
+      const done = (result: ReferResult) => {
+        if (!settled) resolve(result);
+        settled = true;
+      };
+      const other = replaces instanceof JsSipCall ? replaces.#session : undefined;
+      try {
+        this.#session.refer(target, {
+          ...(other ? { replaces: other } : {}),
+          eventHandlers: {
+            requestFailed: (e: { response?: { status_code: number; reason_phrase: string } }) =>
+              done({ ok: false, ...(e.response ? { code: e.response.status_code } : {}), reason: e.response?.reason_phrase ?? 'Transfer refused' }),
+            accepted: () => done({ ok: true }),
+            failed: (e: { status_line?: { status_code: number; reason_phrase: string } }) =>
+              done({ ok: false, ...(e.status_line ? { code: e.status_line.status_code } : {}), reason: e.status_line?.reason_phrase ?? 'Transfer failed' }),
+          },
+        });
+      } catch (error) {
+        done({ ok: false, reason: error instanceof Error ? error.message : String(error) });
+      }
+      // The transferee may hang up before it reports success: that is success too.
+      this.on('ended', () => done({ ok: true }));
+    });
+  }
+
   stats(): Promise<CallStats | null> {
     return this.#pc ? readCallStats(this.#pc) : Promise.resolve(null);
   }
@@ -144,13 +229,11 @@ class JsSipCall extends Emitter<CallEvents> implements SipCall {
 
 class JsSipAgent extends Emitter<AgentEvents> implements SipAgent {
   #ua: UA;
-  #domain: string;
-  #pcConfig: RTCConfiguration;
+  #ctx: CallContext;
 
-  constructor(config: PhoneConfig) {
+  constructor(config: PhoneConfig, media: () => MediaStreamConstraints) {
     super();
-    this.#domain = config.domain;
-    this.#pcConfig = pcConfig(config.iceServers);
+    this.#ctx = { domain: config.domain, pc: pcConfig(config.iceServers), media };
     this.#ua = new JsSIP.UA({
       // JsSIP picks among equal weights at random; descending weights make it
       // try the servers in the order they were given.
@@ -187,7 +270,9 @@ class JsSipAgent extends Emitter<AgentEvents> implements SipAgent {
     ua.on('newRTCSession', (e: RTCSessionEvent) => {
       if (e.originator !== 'remote') return;
       const request = e.request as IncomingRequest;
-      this.emit('incoming', new JsSipCall(e.session, 'inbound', callerOf(e.session, request, this.#domain), this.#pcConfig));
+      // An INVITE with Replaces is handled by the call it replaces ('replaced').
+      if (request.hasHeader('replaces')) return;
+      this.emit('incoming', new JsSipCall(e.session, 'inbound', callerOf(e.session, request, this.#ctx.domain), this.#ctx, request));
     });
   }
 
@@ -201,13 +286,17 @@ class JsSipAgent extends Emitter<AgentEvents> implements SipAgent {
   }
 
   call(uri: string): SipCall {
-    const session = this.#ua.call(uri, { mediaConstraints: MEDIA, pcConfig: this.#pcConfig });
-    const remote = partyFrom(session.remote_identity, this.#domain) ?? { number: uri, uri };
-    return new JsSipCall(session, 'outbound', remote, this.#pcConfig);
+    const session = this.#ua.call(uri, { mediaConstraints: this.#ctx.media(), pcConfig: this.#ctx.pc });
+    const remote = partyFrom(session.remote_identity, this.#ctx.domain) ?? { number: uri, uri };
+    return new JsSipCall(session, 'outbound', remote, this.#ctx);
   }
 }
 
-/** Creates the JsSIP agent for one account. Throws when JsSIP refuses the configuration. */
-export function createJsSipAgent(config: PhoneConfig): SipAgent {
-  return new JsSipAgent(config);
+/**
+ * Creates the JsSIP agent for one account. `media` gives the getUserMedia
+ * constraints at each call (the chosen microphone). Throws when JsSIP refuses
+ * the configuration.
+ */
+export function createJsSipAgent(config: PhoneConfig, media: () => MediaStreamConstraints = () => MEDIA): SipAgent {
+  return new JsSipAgent(config, media);
 }

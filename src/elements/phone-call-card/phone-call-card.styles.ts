@@ -62,13 +62,27 @@ export const callCardStyles = css`
     margin-top: 12px;
   }
   .actions button {
-    flex: 1 1 0;
-    min-width: 84px;
+    flex: 1 1 30%;
+    min-width: 76px;
     height: 40px;
     border-radius: var(--_radius);
     border: 1px solid var(--_border);
     background: var(--_surface);
     font-weight: 500;
+  }
+  .actions button[aria-expanded='true'] {
+    border-color: var(--_accent);
+    color: var(--_accent);
+  }
+  .actions button:disabled {
+    opacity: 0.6;
+    cursor: default;
+  }
+  .actions .primary,
+  .transfer .primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_accent-fg);
   }
   .actions button[aria-pressed='true'] {
     background: var(--_fg);
@@ -84,6 +98,102 @@ export const callCardStyles = css`
     background: var(--_danger);
     border-color: var(--_danger);
     color: var(--_on-danger);
+  }
+  .card[data-held] {
+    background: var(--_surface);
+  }
+  .note {
+    color: var(--_accent);
+    font-size: 0.85em;
+  }
+  .keypad {
+    display: grid;
+    grid-template-columns: repeat(3, 1fr);
+    gap: 6px;
+    margin-top: 12px;
+  }
+  .keypad .sent {
+    grid-column: 1 / -1;
+    min-height: 1.4em;
+    text-align: center;
+    letter-spacing: 0.2em;
+    font-variant-numeric: tabular-nums;
+    color: var(--_muted);
+  }
+  .keypad .key {
+    height: 40px;
+    border: 0;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    font-size: 1.1em;
+  }
+  .transfer {
+    display: grid;
+    gap: 8px;
+    margin-top: 12px;
+  }
+  .transfer label {
+    display: grid;
+    gap: 4px;
+    font-size: 0.9em;
+    color: var(--_muted);
+  }
+  .transfer input {
+    font: inherit;
+    font-size: 1.05em;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 8px 10px;
+  }
+  .transfer .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+  }
+  .transfer .row button {
+    flex: 1 1 auto;
+    height: 36px;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    padding: 0 10px;
+  }
+  .transfer .row button:disabled {
+    opacity: 0.55;
+    cursor: default;
+  }
+  .chips {
+    display: grid;
+    gap: 6px;
+    margin-bottom: 10px;
+  }
+  .chip {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    width: 100%;
+    padding: 8px 12px;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_surface);
+    text-align: left;
+  }
+  .chip .dot {
+    width: 8px;
+    height: 8px;
+    border-radius: 50%;
+    background: var(--_ok);
+    flex: none;
+  }
+  .chip-name {
+    font-weight: 600;
+  }
+  .chip-state {
+    color: var(--_muted);
+    font-size: 0.9em;
+    margin-left: auto;
   }
   .ended {
     display: flex;

@@ -1,19 +1,29 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { SessionController } from '../../context/session-controller.js';
 import { callStateText, endedText, formatDuration, remoteLabel } from '../../core/format.js';
-import type { CallView } from '../../core/types.js';
+import type { CallView, PhoneState } from '../../core/types.js';
+import { PhoneViewRequestEvent } from '../../events/internal-events.js';
 import { tokens } from '../../styles/tokens.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { callCardStyles } from './phone-call-card.styles.js';
 
+const DTMF_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
+
 /**
- * The live calls of the phone: who, state, timer and the controls for each;
- * then, briefly, why the last call ended.
+ * The live calls of the phone: who, state, timer and every control a desk
+ * phone has for each (answer, ignore, reject, mute, hold, keypad, transfer,
+ * add call, swap, hang up); then, briefly, why the last call ended.
+ *
+ * With `compact`, each call is one small chip that brings the calls back
+ * (used beside the dial pad while calls go on).
  *
  * @summary Active and ringing calls. Place it inside a `<phone-widget>`.
  * @csspart card - one call
  * @csspart actions - the row of call controls
+ * @csspart keypad - the in-call DTMF keypad
+ * @csspart transfer - the transfer form
+ * @csspart chip - one call in compact mode
  * @csspart ended - the "call ended" notice
  */
 @customElement('phone-call-card')
@@ -23,53 +33,197 @@ export class PhoneCallCard extends LitElement {
   #phone = new SessionController(this);
   #clock = new ClockController(this, () => Boolean(this.#phone.state?.calls.some((c) => c.state === 'connected')));
 
+  /** Show each call as a small chip that brings the calls view back. */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
   /** The id of the ended call whose notice the user dismissed. */
   @state() private dismissed = '';
+  /** The call whose DTMF keypad is open. */
+  @state() private keypadFor = '';
+  /** The call whose transfer form is open. */
+  @state() private transferFor = '';
+  @state() private transferTarget = '';
 
-  #renderCall(call: CallView) {
+  #timer(call: CallView) {
+    return call.state === 'connected' && call.answeredAt
+      ? html` · <span class="timer" role="timer">${formatDuration((this.#clock.now - call.answeredAt) / 1000)}</span>`
+      : nothing;
+  }
+
+  #askView(view: 'dialer' | 'calls'): void {
+    this.dispatchEvent(new PhoneViewRequestEvent(view));
+  }
+
+  #openTransfer(call: CallView): void {
+    this.transferFor = this.transferFor === call.id ? '' : call.id;
+    this.keypadFor = '';
+    this.transferTarget = '';
+  }
+
+  async #transfer(call: CallView, how: 'blind' | 'attended' | 'voicemail'): Promise<void> {
     const session = this.#phone.session!;
-    const label = remoteLabel(call);
-    const timer =
-      call.state === 'connected' && call.answeredAt
-        ? html` · <span class="timer" role="timer">${formatDuration((this.#clock.now - call.answeredAt) / 1000)}</span>`
-        : nothing;
-    const ringingIn = call.direction === 'inbound' && call.state === 'ringing';
+    const target = this.transferTarget.trim();
+    if (!target) return;
+    this.transferFor = '';
+    if (how === 'attended') await session.startAttendedTransfer(call.id, target);
+    else await session.transfer(call.id, target, how);
+  }
+
+  #renderActions(call: CallView, state: PhoneState) {
+    const session = this.#phone.session!;
+    if (call.direction === 'inbound' && call.state === 'ringing') {
+      return html`
+        <button class="answer" type="button" @click=${() => session.answer(call.id)}>Answer</button>
+        ${call.silenced ? nothing : html`<button type="button" @click=${() => session.ignore(call.id)}>Ignore</button>`}
+        <button class="reject" type="button" @click=${() => session.reject(call.id)}>Reject</button>
+      `;
+    }
+    if (call.state !== 'connected') {
+      return html`<button class="hangup" type="button" @click=${() => session.hangup(call.id)}>Hang up</button>`;
+    }
+    const consult = call.consultFor ? state.calls.find((c) => c.id === call.consultFor) : undefined;
+    const connected = state.calls.filter((c) => c.state === 'connected');
+    const other = connected.find((c) => c.id !== call.id);
     return html`
-      <section class="card" part="card" data-state=${call.state} data-direction=${call.direction} aria-label="Call with ${label}">
+      <button type="button" aria-pressed=${call.muted ? 'true' : 'false'} @click=${() => session.mute(call.id)}>
+        ${call.muted ? 'Unmute' : 'Mute'}
+      </button>
+      <button type="button" aria-pressed=${call.held ? 'true' : 'false'} ?disabled=${call.holdPending} @click=${() => session.hold(call.id)}>
+        ${call.held ? 'Resume' : 'Hold'}
+      </button>
+      <button
+        type="button"
+        aria-expanded=${this.keypadFor === call.id ? 'true' : 'false'}
+        @click=${() => {
+          this.keypadFor = this.keypadFor === call.id ? '' : call.id;
+          this.transferFor = '';
+        }}
+      >
+        Keypad
+      </button>
+      ${consult
+        ? html`
+            <button class="primary" type="button" @click=${() => session.completeTransfer(call.id)}>Complete transfer</button>
+            <button type="button" @click=${() => session.cancelTransfer(call.id)}>Cancel transfer</button>
+          `
+        : call.transfer?.state === 'consulting'
+          ? nothing
+          : html`<button type="button" aria-expanded=${this.transferFor === call.id ? 'true' : 'false'} @click=${() => this.#openTransfer(call)}>
+              Transfer
+            </button>`}
+      ${connected.length === 2 && other && (call.held || other.held)
+        ? html`<button type="button" @click=${() => session.swap(call.held ? call.id : other.id)}>Swap calls</button>`
+        : nothing}
+      <button
+        type="button"
+        @click=${async () => {
+          await session.hold(call.id, true);
+          this.#askView('dialer');
+        }}
+      >
+        Add call
+      </button>
+      <button type="button" @click=${() => this.#askView('dialer')}>Hide call</button>
+      <button class="hangup" type="button" @click=${() => session.hangup(call.id)}>Hang up</button>
+    `;
+  }
+
+  #renderKeypad(call: CallView) {
+    const session = this.#phone.session!;
+    return html`
+      <div class="keypad" part="keypad" role="group" aria-label="Keypad for ${remoteLabel(call)}">
+        <output class="sent" aria-live="polite" aria-label="Digits sent">${call.dtmf ?? ''}</output>
+        ${DTMF_KEYS.map((k) => html`<button class="key" type="button" @click=${() => session.sendDtmf(k, call.id)}>${k}</button>`)}
+      </div>
+    `;
+  }
+
+  #renderTransfer(call: CallView, state: PhoneState) {
+    const listId = `recent-${call.id}`;
+    const numbers = [...new Set(state.recent.map((r) => r.number))].slice(0, 20);
+    const voicemail = Boolean(state.settings.voicemailPrefix);
+    return html`
+      <form
+        class="transfer"
+        part="transfer"
+        aria-label="Transfer ${remoteLabel(call)}"
+        @submit=${(e: Event) => {
+          e.preventDefault();
+          void this.#transfer(call, 'blind');
+        }}
+      >
+        <label>
+          Transfer to
+          <input
+            type="text"
+            inputmode="tel"
+            autocomplete="off"
+            list=${listId}
+            .value=${this.transferTarget}
+            @input=${(e: Event) => (this.transferTarget = (e.target as HTMLInputElement).value)}
+          />
+        </label>
+        <datalist id=${listId}>${numbers.map((n) => html`<option value=${n}></option>`)}</datalist>
+        <div class="row">
+          <button type="submit" class="primary" ?disabled=${!this.transferTarget.trim()}>Blind transfer</button>
+          <button type="button" ?disabled=${!this.transferTarget.trim()} @click=${() => this.#transfer(call, 'attended')}>Attended transfer</button>
+          ${voicemail
+            ? html`<button type="button" ?disabled=${!this.transferTarget.trim()} @click=${() => this.#transfer(call, 'voicemail')}>To voicemail</button>`
+            : nothing}
+          <button type="button" @click=${() => (this.transferFor = '')}>Cancel</button>
+        </div>
+      </form>
+    `;
+  }
+
+  #renderCall(call: CallView, state: PhoneState) {
+    const label = remoteLabel(call);
+    const consultOf = call.consultFor ? state.calls.find((c) => c.id === call.consultFor) : undefined;
+    return html`
+      <section
+        class="card"
+        part="card"
+        data-state=${call.state}
+        data-direction=${call.direction}
+        ?data-held=${call.held}
+        aria-label="Call with ${label}"
+      >
         <div class="who">
           <div class="avatar" aria-hidden="true">${label.slice(0, 1).toUpperCase()}</div>
           <div class="names">
             <div class="name">${label}</div>
             ${call.remote.name ? html`<div class="number">${call.remote.number}</div>` : nothing}
-            <div class="state">${callStateText(call)}${timer}</div>
+            <div class="state">${callStateText(call)}${this.#timer(call)}</div>
+            ${consultOf ? html`<div class="note">Consulting before transferring ${remoteLabel(consultOf)}</div>` : nothing}
           </div>
         </div>
-        <div class="actions" part="actions">
-          ${ringingIn
-            ? html`
-                <button class="answer" type="button" @click=${() => session.answer(call.id)}>Answer</button>
-                <button class="reject" type="button" @click=${() => session.reject(call.id)}>Reject</button>
-              `
-            : html`
-                ${call.state === 'connected'
-                  ? html`<button type="button" aria-pressed=${call.muted ? 'true' : 'false'} @click=${() => session.mute(call.id)}>
-                      ${call.muted ? 'Unmute' : 'Mute'}
-                    </button>`
-                  : nothing}
-                <button class="hangup" type="button" @click=${() => session.hangup(call.id)}>Hang up</button>
-              `}
-        </div>
+        <div class="actions" part="actions">${this.#renderActions(call, state)}</div>
+        ${this.keypadFor === call.id && call.state === 'connected' ? this.#renderKeypad(call) : nothing}
+        ${this.transferFor === call.id && call.state === 'connected' ? this.#renderTransfer(call, state) : nothing}
       </section>
     `;
+  }
+
+  #renderChips(state: PhoneState) {
+    return html`<div class="chips" role="group" aria-label="Calls in progress">
+      ${state.calls.map(
+        (call) => html`<button class="chip" part="chip" type="button" data-state=${call.state} @click=${() => this.#askView('calls')}>
+          <span class="dot" aria-hidden="true"></span>
+          <span class="chip-name">${remoteLabel(call)}</span>
+          <span class="chip-state">${callStateText(call)}${this.#timer(call)}</span>
+        </button>`,
+      )}
+    </div>`;
   }
 
   override render() {
     const state = this.#phone.state;
     if (!state) return nothing;
+    if (this.compact) return state.calls.length ? this.#renderChips(state) : nothing;
     const ended = state.lastEnded;
     const showEnded = ended && state.calls.length === 0 && ended.id !== this.dismissed;
     return html`
-      ${state.calls.map((call) => this.#renderCall(call))}
+      ${state.calls.map((call) => this.#renderCall(call, state))}
       ${showEnded
         ? html`<div class="ended" part="ended">
             <span>${endedText(ended)}</span>

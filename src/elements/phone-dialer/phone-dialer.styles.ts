@@ -44,6 +44,36 @@ export const dialerStyles = css`
   .erase:hover {
     background: var(--_surface);
   }
+  .suggestions {
+    list-style: none;
+    margin: 4px 0 0;
+    padding: 4px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+  }
+  .suggestions[hidden] {
+    display: none;
+  }
+  .suggestions li {
+    display: flex;
+    justify-content: space-between;
+    gap: 8px;
+    padding: 8px 10px;
+    border-radius: 8px;
+    cursor: pointer;
+  }
+  .suggestions li[aria-selected='true'],
+  .suggestions li:hover {
+    background: var(--_surface);
+  }
+  .s-name {
+    font-weight: 500;
+  }
+  .s-meta {
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
   .keypad {
     display: grid;
     grid-template-columns: repeat(3, 1fr);

@@ -1,6 +1,7 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { SessionController } from '../../context/session-controller.js';
+import { suggest, type Suggestion } from '../../core/suggest.js';
 import { tokens } from '../../styles/tokens.js';
 import { dialerStyles } from './phone-dialer.styles.js';
 
@@ -20,10 +21,13 @@ const KEYS: Array<[string, string]> = [
 ];
 
 /**
- * A number field, a dial pad and a Call button.
+ * A number field with suggestions from recent calls, a dial pad and a Call
+ * button. Enter or Call dials; with the field empty, Call fills in the most
+ * recent number (quick redial) and a second press dials it.
  *
  * @summary Dial pad of the phone. Place it inside a `<phone-widget>`.
  * @csspart number - the number field
+ * @csspart suggestions - the list of suggested numbers
  * @csspart keypad - the grid of keys
  * @csspart key - one key of the dial pad
  * @csspart call-button - the Call button
@@ -38,9 +42,11 @@ export class PhoneDialer extends LitElement {
   /** The number being typed. */
   @state() private value = '';
   @state() private message = '';
+  @state() private active = -1;
+  @state() private suggestionsOpen = false;
   @query('input') private input!: HTMLInputElement;
 
-  /** Places the call to what is in the number field. */
+  /** Places the call to what is in the number field (or fills in the last number when it is empty). */
   call(): void {
     const session = this.#phone.session;
     if (!session) {
@@ -49,62 +55,122 @@ export class PhoneDialer extends LitElement {
     }
     const target = this.value.trim();
     if (!target) {
-      this.message = 'Type a number to call.';
+      const last = session.redialNumber;
+      if (last) {
+        this.value = last;
+        this.message = '';
+        this.input?.focus();
+      } else {
+        this.message = 'Type a number to call.';
+      }
       return;
     }
     const result = session.dial(target);
     if (result.ok) {
       this.value = '';
       this.message = '';
+      this.suggestionsOpen = false;
     } else {
       this.message = result.message;
     }
   }
 
-  #press(key: string): void {
+  /** Adds a key to the number, as a click on the dial pad does. */
+  press(key: string): void {
     this.value += key;
     this.message = '';
+    this.suggestionsOpen = true;
+    this.active = -1;
+    this.input?.focus();
+  }
+
+  /** Deletes the last character of the number. */
+  backspace(): void {
+    this.value = this.value.slice(0, -1);
+    this.input?.focus();
+  }
+
+  #suggestions(): Suggestion[] {
+    const recent = this.#phone.state?.recent ?? [];
+    return this.suggestionsOpen ? suggest(this.value, recent) : [];
+  }
+
+  #pick(s: Suggestion): void {
+    this.value = s.number;
+    this.suggestionsOpen = false;
+    this.active = -1;
     this.input?.focus();
   }
 
   #onInput(e: Event): void {
     this.value = (e.target as HTMLInputElement).value;
     this.message = '';
+    this.suggestionsOpen = true;
+    this.active = -1;
   }
 
   #onKeydown(e: KeyboardEvent): void {
-    if (e.key === 'Enter') {
+    const list = this.#suggestions();
+    if (e.key === 'ArrowDown' && list.length) {
       e.preventDefault();
-      this.call();
+      this.active = (this.active + 1) % list.length;
+    } else if (e.key === 'ArrowUp' && list.length) {
+      e.preventDefault();
+      this.active = this.active <= 0 ? list.length - 1 : this.active - 1;
+    } else if (e.key === 'Escape' && list.length) {
+      e.stopPropagation();
+      this.suggestionsOpen = false;
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const picked = list[this.active];
+      if (picked) this.#pick(picked);
+      else this.call();
     }
   }
 
-  #erase(): void {
-    this.value = this.value.slice(0, -1);
-    this.input?.focus();
-  }
-
   override render() {
+    const list = this.#suggestions();
+    const activeId = this.active >= 0 && list[this.active] ? `suggestion-${this.active}` : '';
     return html`
       <div class="number" part="number">
         <input
           type="tel"
           inputmode="tel"
           autocomplete="off"
+          role="combobox"
           aria-label="Number to call"
+          aria-autocomplete="list"
+          aria-controls="suggestions"
+          aria-expanded=${list.length ? 'true' : 'false'}
+          aria-activedescendant=${activeId || nothing}
           placeholder="Number or extension"
           .value=${this.value}
           @input=${this.#onInput}
           @keydown=${this.#onKeydown}
+          @blur=${() => setTimeout(() => (this.suggestionsOpen = false), 150)}
         />
         ${this.value
-          ? html`<button class="erase" type="button" aria-label="Delete last digit" @click=${this.#erase}>⌫</button>`
+          ? html`<button class="erase" type="button" aria-label="Delete last digit" @click=${this.backspace}>⌫</button>`
           : null}
       </div>
+      <ul id="suggestions" class="suggestions" part="suggestions" role="listbox" aria-label="Suggestions" ?hidden=${!list.length}>
+        ${list.map(
+          (s, i) => html`<li
+            id="suggestion-${i}"
+            role="option"
+            aria-selected=${i === this.active ? 'true' : 'false'}
+            @mousedown=${(e: Event) => e.preventDefault()}
+            @click=${() => this.#pick(s)}
+          >
+            <span class="s-name">${s.name ?? s.number}</span>
+            <span class="s-meta">${s.name ? `${s.number} · ` : ''}${s.source}</span>
+          </li>`,
+        )}
+      </ul>
       <div class="keypad" part="keypad" role="group" aria-label="Dial pad">
         ${KEYS.map(
           ([digit, letters]) => html`
-            <button class="key" part="key" type="button" @click=${() => this.#press(digit)}>
+            <button class="key" part="key" type="button" @click=${() => this.press(digit)}>
               <span class="digit">${digit}</span>
               <span class="letters" aria-hidden="true">${letters}</span>
             </button>

@@ -88,6 +88,43 @@ export const widgetStyles = css`
     padding: 4px 10px;
     font-size: 0.85em;
   }
+  .dnd {
+    border: 1px solid var(--_border);
+    background: var(--_bg);
+    border-radius: 8px;
+    padding: 4px 8px;
+    font-size: 0.8em;
+    font-weight: 600;
+    letter-spacing: 0.04em;
+    color: var(--_muted);
+  }
+  .dnd[aria-pressed='true'] {
+    background: var(--_danger);
+    border-color: var(--_danger);
+    color: var(--_on-danger);
+  }
+  .notice {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 8px;
+    margin: 0 0 12px;
+    padding: 8px 12px;
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--_accent) 12%, transparent);
+  }
+  .notice[data-kind='error'] {
+    background: color-mix(in srgb, var(--_danger) 12%, transparent);
+    color: var(--_danger);
+  }
+  .notice button {
+    border: 0;
+    background: transparent;
+    font-size: 1.2em;
+    line-height: 1;
+    padding: 2px 6px;
+    color: inherit;
+  }
   .body {
     padding: 14px;
   }

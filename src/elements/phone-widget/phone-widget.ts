@@ -3,7 +3,11 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { takeUrlActivation } from '../../core/activation.js';
 import { mergeInputs, resolveConfig, type ConfigInput } from '../../core/config.js';
-import { remoteLabel } from '../../core/format.js';
+import { callStateText, remoteLabel } from '../../core/format.js';
+import type { CallSettings, CallView } from '../../core/types.js';
+import type { PhoneViewRequestEvent } from '../../events/internal-events.js';
+import { KeyboardShortcuts } from './keyboard-shortcuts.js';
+import type { PhoneDialer } from '../phone-dialer/phone-dialer.js';
 import { PhoneSession, type DialResult } from '../../core/phone-session.js';
 import { createJsSipAgent, setSipTrace } from '../../core/sip/jssip-agent.js';
 import { sessionContext } from '../../context/session-context.js';
@@ -25,6 +29,18 @@ import '../phone-dialer/phone-dialer.js';
  * sooner), and a fast server never shows a flash of "Connecting…".
  */
 const FIRST_PAINT_WAIT_MS = 150;
+
+const SETTING_PROPS = [
+  'dnd',
+  'dndOnCode',
+  'dndOffCode',
+  'autoAnswer',
+  'autoAnswerDelay',
+  'allowRemoteAutoAnswer',
+  'callWaiting',
+  'dtmfMode',
+  'voicemailPrefix',
+] as const;
 
 const CONFIG_PROPS = ['server', 'domain', 'identity', 'authentication', 'username', 'display', 'destination', 'noUrlActivation', 'iceServers'] as const;
 
@@ -92,6 +108,24 @@ export class PhoneWidget extends LitElement {
   @property({ reflect: true }) theme?: 'light' | 'dark';
   /** STUN/TURN servers for the media path (a property: `[{ urls, username?, credential? }]`). */
   @property({ attribute: false }) iceServers?: RTCIceServer[];
+  /** Do Not Disturb: incoming calls are rejected (486) and logged as missed. */
+  @property({ type: Boolean, reflect: true }) dnd = false;
+  /** Feature code dialled silently when DND is turned on (e.g. `*78`). */
+  @property({ attribute: 'dnd-on-code' }) dndOnCode?: string;
+  /** Feature code dialled silently when DND is turned off (e.g. `*79`). */
+  @property({ attribute: 'dnd-off-code' }) dndOffCode?: string;
+  /** Answer every incoming call by itself (kiosks, intercom). */
+  @property({ type: Boolean, attribute: 'auto-answer' }) autoAnswer = false;
+  /** Seconds before auto-answer. */
+  @property({ type: Number, attribute: 'auto-answer-delay' }) autoAnswerDelay = 0;
+  /** Answer by itself when the INVITE asks for it (Call-Info answer-after, Alert-Info auto-answer). */
+  @property({ type: Boolean, attribute: 'allow-remote-auto-answer' }) allowRemoteAutoAnswer = false;
+  /** The tone for a second call during a call: `enable` (repeat), `once`, `disabled`. */
+  @property({ attribute: 'call-waiting' }) callWaiting: CallSettings['callWaiting'] = 'enable';
+  /** DTMF by `rfc4733` (in the audio) or by SIP `info`. */
+  @property({ attribute: 'dtmf-mode' }) dtmfMode: CallSettings['dtmfMode'] = 'rfc4733';
+  /** Prefix that makes a transfer reach an extension's voicemail (e.g. `03`); hidden when unset. */
+  @property({ attribute: 'voicemail-prefix' }) voicemailPrefix?: string;
   /** Log SIP messages to the console (passwords are never logged). */
   @property({ type: Boolean, attribute: 'sip-trace' }) sipTrace = false;
 
@@ -101,18 +135,41 @@ export class PhoneWidget extends LitElement {
   #password: string | undefined;
   @state() private customLayout = false;
   @state() private announcement = '';
+  /** With calls going on: show them, or the dial pad (after "Add call" / "Hide call"). */
+  @state() private view: 'calls' | 'dialer' = 'calls';
+  #lastCalls: readonly CallView[] = [];
+  #noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
     new ContextProvider(this, { context: sessionContext, initialValue: this.session });
     const s = this.session;
-    s.on('change', () => this.requestUpdate());
+    new KeyboardShortcuts(this, s, {
+      dialer: () => this.#dialer(),
+      active: () => this.matches(':focus-within') || document.querySelector('phone-widget') === this,
+    });
+    this.addEventListener('phone-view-request', (e: PhoneViewRequestEvent) => {
+      this.view = e.detail.view;
+      if (this.view === 'dialer') void this.updateComplete.then(() => this.#dialer()?.focus());
+    });
+    let noticeId = 0;
+    s.on('change', (state) => {
+      this.#announceCalls(state.calls);
+      if (state.notice && state.notice.id !== noticeId) {
+        // A notice stays 8 s, then goes by itself.
+        noticeId = state.notice.id;
+        clearTimeout(this.#noticeTimer);
+        this.#noticeTimer = setTimeout(() => this.session.dismissNotice(), 8000);
+      }
+      this.requestUpdate();
+    });
     s.on('status', (d) => {
       this.announcement = d.reason ? `${d.text}: ${d.reason}` : d.text;
       this.dispatchEvent(new PhoneStatusEvent(d));
     });
     s.on('incoming', (call) => {
       this.collapsed = false;
+      this.view = 'calls';
       this.announcement = `Incoming call from ${remoteLabel(call)}`;
       this.dispatchEvent(new PhoneIncomingEvent({ id: call.id, direction: call.direction, remote: call.remote }));
     });
@@ -157,6 +214,8 @@ export class PhoneWidget extends LitElement {
       this.removeAttribute('password');
     }
     this.customLayout = this.children.length > 0;
+    addEventListener('beforeunload', this.#onBeforeUnload);
+    addEventListener('pagehide', this.#onPageHide);
     // Before the agent starts, so that its first REGISTER is traced too.
     if (this.sipTrace) setSipTrace(true);
     this.#applyConfig();
@@ -164,14 +223,30 @@ export class PhoneWidget extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    removeEventListener('beforeunload', this.#onBeforeUnload);
+    removeEventListener('pagehide', this.#onPageHide);
     // Moving the element in the page is not leaving it: stop only if it stays out.
     queueMicrotask(() => {
       if (!this.isConnected) this.session.stop();
     });
   }
 
+  /** Leaving the page during a call asks first. */
+  #onBeforeUnload = (e: BeforeUnloadEvent): void => {
+    if (this.session.state.calls.length) {
+      e.preventDefault();
+      e.returnValue = '';
+    }
+  };
+
+  /** Leaving anyway ends the calls (BYE) and unregisters. */
+  #onPageHide = (e: PageTransitionEvent): void => {
+    if (!e.persisted) this.session.stop();
+  };
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('sipTrace') && this.hasUpdated) setSipTrace(this.sipTrace);
+    if (SETTING_PROPS.some((p) => changed.has(p))) this.session.updateSettings(this.#settings());
     if (CONFIG_PROPS.some((p) => changed.has(p)) || changed.has('password' as keyof PhoneWidget)) {
       if (this.hasUpdated) this.#applyConfig();
     }
@@ -240,6 +315,38 @@ export class PhoneWidget extends LitElement {
     });
   }
 
+  #settings(): Partial<CallSettings> {
+    return {
+      dnd: this.dnd,
+      autoAnswer: this.autoAnswer,
+      autoAnswerDelay: Math.max(0, Number(this.autoAnswerDelay) || 0),
+      allowRemoteAutoAnswer: this.allowRemoteAutoAnswer,
+      callWaiting: ['enable', 'once', 'disabled'].includes(this.callWaiting) ? this.callWaiting : 'enable',
+      dtmfMode: this.dtmfMode === 'info' ? 'info' : 'rfc4733',
+      dndOnCode: this.dndOnCode || undefined,
+      dndOffCode: this.dndOffCode || undefined,
+      voicemailPrefix: this.voicemailPrefix || undefined,
+    };
+  }
+
+  #dialer(): PhoneDialer | null {
+    return this.querySelector('phone-dialer') ?? this.renderRoot?.querySelector('phone-dialer') ?? null;
+  }
+
+  /** Says call changes out loud for screen readers: "Call with Bob: Connected". */
+  #announceCalls(calls: readonly CallView[]): void {
+    const before = new Map(this.#lastCalls.map((c) => [c.id, c]));
+    for (const call of calls) {
+      const old = before.get(call.id);
+      const text = callStateText(call);
+      if (!old || callStateText(old) !== text) {
+        if (!(call.direction === 'inbound' && call.state === 'ringing' && !old)) this.announcement = `${remoteLabel(call)}: ${text}`;
+      }
+    }
+    if (!calls.length && this.#lastCalls.length) this.view = 'calls';
+    this.#lastCalls = calls;
+  }
+
   #onSlotChange(e: Event): void {
     this.customLayout = (e.target as HTMLSlotElement).assignedElements().length > 0;
   }
@@ -248,6 +355,8 @@ export class PhoneWidget extends LitElement {
     const state = this.session.state;
     const account = state.account;
     const expanded = !this.floating || !this.collapsed;
+    const notice = state.notice;
+    const inCalls = state.calls.length > 0;
     return html`
       <div class="shell" part="shell">
         <div class="bar" part="header">
@@ -260,6 +369,15 @@ export class PhoneWidget extends LitElement {
                 ? html`<div class="account">${account.displayName ? `${account.displayName} · ` : ''}${account.user}</div>`
                 : nothing}
           </div>
+          <button
+            class="dnd"
+            type="button"
+            aria-pressed=${state.settings.dnd ? 'true' : 'false'}
+            title="Do Not Disturb"
+            @click=${() => (this.dnd = !state.settings.dnd)}
+          >
+            DND
+          </button>
           ${this.floating
             ? html`<button
                 class="toggle"
@@ -276,8 +394,20 @@ export class PhoneWidget extends LitElement {
           ${!account && !state.configError
             ? html`<p class="setup">Not set up yet. Open an activation link, or give this phone a server and an account.</p>`
             : nothing}
+          ${notice
+            ? html`<div class="notice" data-kind=${notice.kind} role=${notice.kind === 'error' ? 'alert' : 'status'}>
+                <span>${notice.text}</span>
+                <button type="button" aria-label="Dismiss message" @click=${() => this.session.dismissNotice()}>×</button>
+              </div>`
+            : nothing}
           <slot @slotchange=${this.#onSlotChange}></slot>
-          ${this.customLayout ? nothing : html`<phone-call-card></phone-call-card><phone-dialer></phone-dialer>`}
+          ${this.customLayout
+            ? nothing
+            : !inCalls
+              ? html`<phone-call-card></phone-call-card><phone-dialer></phone-dialer>`
+              : this.view === 'calls'
+                ? html`<phone-call-card></phone-call-card>`
+                : html`<phone-call-card compact></phone-call-card><phone-dialer></phone-dialer>`}
         </div>
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       </div>
