@@ -12,6 +12,7 @@ import type { ConfigError, ConfigResult, PhoneConfig } from './config.js';
 import { parseDialTarget } from './dial-target.js';
 import type { SipAgent, SipCall } from './sip/agent.js';
 import { describeEnd, describeRegistrationFailure } from './sip/causes.js';
+import { AudioSettings } from './media/audio-settings.js';
 import { RemoteAudio } from './media/remote-audio.js';
 import { soundCue, type SoundCue } from './media/sound-cue.js';
 import { askNotificationPermission, notifyIncoming } from './notify.js';
@@ -45,23 +46,6 @@ export interface SessionEvents {
 
 export type DialResult = { ok: true; id: string } | { ok: false; message: string };
 
-/** The sounds a phone makes; `AudioSettings.tones` provides them. */
-export interface SessionTones {
-  startRingtone(id: string): void;
-  startCallWaiting(): void;
-  startRingback(): void;
-  stop(): void;
-  dtmf(key: string): void;
-}
-
-/** Where audio goes: the chosen devices and sounds. */
-export interface SessionMedia {
-  readonly tones: SessionTones;
-  ringtone(): string;
-  microphone(): MediaTrackConstraints | boolean;
-  speaker(): { deviceId: string; volume: number };
-}
-
 export type SessionAgentFactory = (config: PhoneConfig, media: () => MediaStreamConstraints) => SipAgent;
 
 interface Line {
@@ -77,12 +61,6 @@ interface Line {
 }
 
 const MAX_RECENT = 50;
-const noMedia: SessionMedia = {
-  tones: { startRingtone() {}, startCallWaiting() {}, startRingback() {}, stop() {}, dtmf() {} },
-  ringtone: () => 'classic',
-  microphone: () => true,
-  speaker: () => ({ deviceId: '', volume: 1 }),
-};
 
 export class PhoneSession extends Emitter<SessionEvents> {
   #createAgent: SessionAgentFactory;
@@ -99,15 +77,25 @@ export class PhoneSession extends Emitter<SessionEvents> {
   };
   #pendingDestination: string | undefined;
   #stopped = false;
-  #media: SessionMedia;
   #cue: SoundCue = null;
   #waitingToneDone = new Set<string>();
   #noticeId = 0;
 
-  constructor(createAgent: SessionAgentFactory, media: SessionMedia = noMedia) {
+  /** Audio devices, volumes, ringtone, and the tones the phone plays. */
+  readonly audio: AudioSettings;
+
+  constructor(createAgent: SessionAgentFactory, audio: AudioSettings = new AudioSettings()) {
     super();
     this.#createAgent = createAgent;
-    this.#media = media;
+    this.audio = audio;
+    // Call audio follows the speaker choice, mid-call included.
+    audio.on('change', () => {
+      for (const line of this.#lines.values()) line.audio.setOutput(this.#speaker());
+    });
+  }
+
+  #speaker(): { deviceId: string; volume: number } {
+    return { deviceId: this.audio.state.speakerId, volume: this.audio.state.speakerVolume };
   }
 
   /** The current state; a new object after every change, never mutated. */
@@ -150,7 +138,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
     };
     this.#update({ account, configError: undefined });
     try {
-      this.#agent = this.#createAgent(next, () => ({ audio: this.#media.microphone(), video: false }));
+      this.#agent = this.#createAgent(next, () => ({ audio: this.audio.microphoneConstraints(), video: false }));
     } catch (error) {
       this.#agent = undefined;
       const message = `The phone could not start: ${error instanceof Error ? error.message : String(error)}`;
@@ -162,6 +150,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
     this.#wire(this.#agent);
     this.#setStatus('connecting');
     this.#agent.start();
+    void this.audio.start();
   }
 
   /** Changes call settings (DND, auto-answer, call waiting, DTMF mode…). */
@@ -260,7 +249,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
     const line = this.#line(id, (v) => v.state === 'connected' && !v.held) ?? this.#line(id, (v) => v.state === 'connected');
     if (!line || line.view.state !== 'connected') return;
     line.call.sendDtmf(key, this.#state.settings.dtmfMode);
-    this.#media.tones.dtmf(key);
+    this.audio.tones.dtmf(key);
     this.#patchCall(line, { dtmf: (line.view.dtmf ?? '') + key });
   }
 
@@ -360,9 +349,16 @@ export class PhoneSession extends Emitter<SessionEvents> {
   /** Ends every call, unregisters and disconnects. The session can be configured again later. */
   stop(): void {
     this.#teardown();
+    this.audio.stop();
     this.#config = undefined;
     this.#update({ account: undefined });
     this.#setStatus('idle');
+  }
+
+  /** Stops for good: also closes the audio contexts. */
+  async dispose(): Promise<void> {
+    this.stop();
+    await this.audio.dispose();
   }
 
   #dial(target: string, consultFor?: string): DialResult {
@@ -538,9 +534,11 @@ export class PhoneSession extends Emitter<SessionEvents> {
     call.on('ringing', ({ earlyMedia }) => {
       if (line.view.state === 'calling' || line.view.state === 'ringing') this.#patchCall(line, { state: 'ringing', earlyMedia });
     });
-    call.on('remoteStream', (stream) => line.audio.play(stream, this.#media.speaker()));
+    call.on('remoteStream', (stream) => line.audio.play(stream, this.#speaker()));
     call.on('remoteHold', ({ held }) => this.#patchCall(line, { remoteHeld: held }));
     call.on('accepted', () => {
+      // The microphone is open now: device labels and permission can be read.
+      void this.audio.refreshDevices();
       line.closeNotification?.();
       this.#patchCall(line, { state: 'connected', answeredAt: Date.now() });
       this.emit('call-start', line.view);
@@ -633,9 +631,9 @@ export class PhoneSession extends Emitter<SessionEvents> {
     const cue = soundCue(calls, this.#state.settings, this.#waitingToneDone);
     if (cue === this.#cue) return;
     this.#cue = cue;
-    const tones = this.#media.tones;
+    const tones = this.audio.tones;
     tones.stop();
-    if (cue === 'ringtone') tones.startRingtone(this.#media.ringtone());
+    if (cue === 'ringtone') tones.startRingtone(this.audio.state.ringtone);
     else if (cue === 'ringback') tones.startRingback();
     else if (cue === 'call-waiting') {
       tones.startCallWaiting();

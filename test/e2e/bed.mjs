@@ -2,6 +2,8 @@
 // Chromium driven by playwright-core. Each phone is a page in its own browser
 // context (its own storage), with a fake microphone that produces audio.
 import { chromium } from 'playwright-core';
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
 import { startSipServer, ACCOUNTS, DOMAIN } from '../sip-server/sip-server.mjs';
 import { startStaticServer } from '../../demo/static-server.mjs';
 
@@ -107,9 +109,61 @@ class Phone {
   async close() {
     await this.context.close();
   }
+  /** Sets properties of the <phone-widget> (settings such as dtmfMode, dnd, autoAnswer). */
+  set(props) {
+    return this.page.evaluate(async (p) => {
+      const el = document.querySelector('phone-widget');
+      Object.assign(el, p);
+      await el.updateComplete;
+    }, props);
+  }
+}
+
+/** JsSIP alone, as a classic script exposing `JsSIP`, for the bare peer page. */
+async function buildPeerScript() {
+  await build({
+    entryPoints: [fileURLToPath(new URL('../../node_modules/jssip/lib/JsSIP.js', import.meta.url))],
+    bundle: true,
+    format: 'iife',
+    globalName: 'JsSIP',
+    platform: 'browser',
+    outfile: fileURLToPath(new URL('../../dist/test-jssip.js', import.meta.url)),
+    logLevel: 'error',
+  });
+}
+
+class Peer {
+  constructor(page, context) {
+    this.page = page;
+    this.context = context;
+  }
+  /** Runs `fn(peer, arg)` in the page. */
+  run(fn, arg) {
+    return this.page.evaluate(([source, a]) => new Function('peer', 'arg', `return (${source})(peer, arg)`)(window.peer, a), [fn.toString(), arg]);
+  }
+  events(type) {
+    return this.page.evaluate((t) => window.peer.events.filter((e) => !t || e.type === t), type);
+  }
+  async waitEvent(type, match = () => true, timeout = 10000) {
+    return waitFor(async () => (await this.events(type)).find(match), { timeout, message: `peer event ${type}` });
+  }
+  stats() {
+    return this.page.evaluate(() => window.peer.stats());
+  }
+  close() {
+    return this.context.close();
+  }
+  async waitAudioFlowing() {
+    const first = await waitFor(async () => {
+      const s = await this.stats();
+      return s && s.bytesReceived > 0 ? s : null;
+    }, { message: 'peer inbound RTP bytes' });
+    await waitFor(async () => (await this.stats()).bytesReceived > first.bytesReceived + 1000, { message: 'peer inbound RTP growing' });
+  }
 }
 
 export async function startBed() {
+  await buildPeerScript();
   const sip = await startSipServer({});
   const http = await startStaticServer({ port: 8000 });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -132,6 +186,23 @@ export async function startBed() {
       const phone = await this.open(activationUrl(http.url, user, options), options.password ?? account(user).password);
       if (options.ready !== false) await phone.waitStatus('Ready');
       return phone;
+    },
+    /** Opens a bare JsSIP peer registered as `user` (options: see test/e2e/pages/peer.js). */
+    async peer(user, options = {}) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const peer = new Peer(page, context);
+      phones.push(peer);
+      await page.goto(`${http.url}/test/e2e/pages/peer.html`);
+      const a = account(user);
+      await page.evaluate(
+        ([start, opts]) => {
+          Object.assign(window.peer.options, opts);
+          return window.peer.start(start);
+        },
+        [{ user, password: a.password, display: a.name }, options],
+      );
+      return peer;
     },
     async closePhones() {
       await Promise.all(phones.splice(0).map((p) => p.close().catch(() => undefined)));

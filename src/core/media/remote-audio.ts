@@ -21,6 +21,14 @@ export class RemoteAudio {
     });
   }
 
+  /** Moves the call audio to another speaker or volume while it plays. */
+  setOutput(output: { deviceId: string; volume: number }): void {
+    const audio = this.#audio as (HTMLAudioElement & { setSinkId?: (id: string) => Promise<void>; sinkId?: string }) | undefined;
+    if (!audio) return;
+    audio.volume = Math.min(1, Math.max(0, output.volume));
+    if (audio.setSinkId && audio.sinkId !== output.deviceId) void audio.setSinkId(output.deviceId).catch(() => undefined);
+  }
+
   stop(): void {
     if (!this.#audio) return;
     this.#audio.pause();

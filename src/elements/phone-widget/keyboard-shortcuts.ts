@@ -54,7 +54,10 @@ export class KeyboardShortcuts implements ReactiveController {
     const s = this.#session;
     const calls = s.state.calls;
     const ringing = calls.find((c) => c.direction === 'inbound' && c.state === 'ringing');
-    const active = calls.find((c) => c.state === 'connected' && !c.held) ?? calls.find((c) => c.state !== 'ended' && c.direction === 'outbound');
+    const active =
+      calls.find((c) => c.state === 'connected' && !c.held) ??
+      calls.find((c) => c.state === 'connected') ??
+      calls.find((c) => c.state !== 'ended' && c.direction === 'outbound');
     const key = e.key;
     let handled = true;
     if (ringing && !active) {

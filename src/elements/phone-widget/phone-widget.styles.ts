@@ -103,6 +103,59 @@ export const widgetStyles = css`
     border-color: var(--_danger);
     color: var(--_on-danger);
   }
+  .settings-toggle {
+    border: 1px solid var(--_border);
+    background: var(--_bg);
+    border-radius: 8px;
+    padding: 2px 8px;
+    font-size: 1em;
+    color: var(--_muted);
+  }
+  .settings-toggle[aria-expanded='true'] {
+    color: var(--_accent);
+    border-color: var(--_accent);
+  }
+  .unlock {
+    width: 100%;
+    margin: 0 0 12px;
+    padding: 10px 12px;
+    border: 1px dashed var(--_warn);
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--_warn) 10%, transparent);
+    color: var(--_fg);
+    text-align: left;
+  }
+  .settings {
+    display: grid;
+    gap: 12px;
+  }
+  .setting {
+    display: grid;
+    gap: 4px;
+    font-size: 0.9em;
+    color: var(--_muted);
+  }
+  .setting.check {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    color: var(--_fg);
+  }
+  .setting select {
+    font: inherit;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: 8px;
+    padding: 6px 8px;
+  }
+  .done {
+    justify-self: end;
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    border-radius: var(--_radius);
+    padding: 6px 16px;
+  }
   .notice {
     display: flex;
     align-items: center;

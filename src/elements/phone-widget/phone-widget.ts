@@ -20,6 +20,8 @@ import {
 } from '../../events/phone-events.js';
 import { tokens } from '../../styles/tokens.js';
 import { widgetStyles } from './phone-widget.styles.js';
+import { askNotificationPermission } from '../../core/notify.js';
+import '../phone-audio-settings/phone-audio-settings.js';
 import '../phone-call-card/phone-call-card.js';
 import '../phone-dialer/phone-dialer.js';
 
@@ -137,6 +139,9 @@ export class PhoneWidget extends LitElement {
   @state() private announcement = '';
   /** With calls going on: show them, or the dial pad (after "Add call" / "Hide call"). */
   @state() private view: 'calls' | 'dialer' = 'calls';
+  /** The browser blocks sound until the user interacts with the page. */
+  @state() private soundLocked = false;
+  @state() private settingsOpen = false;
   #lastCalls: readonly CallView[] = [];
   #noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -188,6 +193,7 @@ export class PhoneWidget extends LitElement {
       ),
     );
     s.on('error', (e) => this.dispatchEvent(new PhoneErrorEvent(e)));
+    s.audio.tones.on('lock', ({ locked }) => (this.soundLocked = locked));
   }
 
   /** Makes the session; tests override it to script the network. */
@@ -227,7 +233,7 @@ export class PhoneWidget extends LitElement {
     removeEventListener('pagehide', this.#onPageHide);
     // Moving the element in the page is not leaving it: stop only if it stays out.
     queueMicrotask(() => {
-      if (!this.isConnected) this.session.stop();
+      if (!this.isConnected) void this.session.dispose();
     });
   }
 
@@ -347,6 +353,33 @@ export class PhoneWidget extends LitElement {
     this.#lastCalls = calls;
   }
 
+  #renderSettings() {
+    const settings = this.session.state.settings;
+    return html`<section class="settings" aria-label="Settings">
+      <phone-audio-settings></phone-audio-settings>
+      <label class="setting">
+        Call waiting tone
+        <select
+          .value=${settings.callWaiting}
+          @change=${(e: Event) => (this.callWaiting = (e.target as HTMLSelectElement).value as CallSettings['callWaiting'])}
+        >
+          <option value="enable">Enable</option>
+          <option value="once">One time</option>
+          <option value="disabled">Disabled</option>
+        </select>
+      </label>
+      <label class="setting check">
+        <input type="checkbox" .checked=${settings.autoAnswer} @change=${(e: Event) => (this.autoAnswer = (e.target as HTMLInputElement).checked)} />
+        Answer calls automatically
+      </label>
+      <label class="setting check">
+        <input type="checkbox" .checked=${typeof Notification !== 'undefined' && Notification.permission === 'granted'} @change=${() => askNotificationPermission()} />
+        Notify me of calls when this page is in the background
+      </label>
+      <button class="done" type="button" @click=${() => (this.settingsOpen = false)}>Done</button>
+    </section>`;
+  }
+
   #onSlotChange(e: Event): void {
     this.customLayout = (e.target as HTMLSlotElement).assignedElements().length > 0;
   }
@@ -378,6 +411,16 @@ export class PhoneWidget extends LitElement {
           >
             DND
           </button>
+          <button
+            class="settings-toggle"
+            type="button"
+            aria-expanded=${this.settingsOpen ? 'true' : 'false'}
+            aria-label="Settings"
+            title="Settings"
+            @click=${() => (this.settingsOpen = !this.settingsOpen)}
+          >
+            ⚙
+          </button>
           ${this.floating
             ? html`<button
                 class="toggle"
@@ -394,14 +437,20 @@ export class PhoneWidget extends LitElement {
           ${!account && !state.configError
             ? html`<p class="setup">Not set up yet. Open an activation link, or give this phone a server and an account.</p>`
             : nothing}
+          ${this.soundLocked
+            ? html`<button class="unlock" type="button" @click=${() => this.session.audio.tones.unlock()}>
+                Click to enable sound: the browser keeps the phone silent until then
+              </button>`
+            : nothing}
           ${notice
             ? html`<div class="notice" data-kind=${notice.kind} role=${notice.kind === 'error' ? 'alert' : 'status'}>
                 <span>${notice.text}</span>
                 <button type="button" aria-label="Dismiss message" @click=${() => this.session.dismissNotice()}>×</button>
               </div>`
             : nothing}
+          ${this.settingsOpen ? this.#renderSettings() : nothing}
           <slot @slotchange=${this.#onSlotChange}></slot>
-          ${this.customLayout
+          ${this.settingsOpen || this.customLayout
             ? nothing
             : !inCalls
               ? html`<phone-call-card></phone-call-card><phone-dialer></phone-dialer>`
