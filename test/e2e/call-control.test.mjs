@@ -158,3 +158,59 @@ describe('call control', () => {
     await carol.waitEvent('hold', (e) => e.originator === 'remote');
   });
 });
+
+describe('sounds and leaving', () => {
+  let bed;
+  before(async () => {
+    bed = await startBed();
+  });
+  after(() => bed?.close());
+  afterEach(() => bed.closePhones());
+
+  const playing = (phone) => phone.page.evaluate(() => document.querySelector('phone-widget').session.audio.tones.playing);
+  const level = (phone, output) => phone.page.evaluate((o) => document.querySelector('phone-widget').session.audio.tones.outputLevel(o), output);
+
+  it('plays ringback to the caller and the ringtone to the callee, for real, and stops on answer', async () => {
+    const [alice, bob] = await Promise.all([bed.phone('1001'), bed.phone('1002')]);
+    await alice.dial('1002');
+    await bob.waitText('Incoming call');
+    await waitFor(async () => (await playing(alice)) === 'ringback', { message: 'ringback' });
+    await waitFor(async () => (await playing(bob)) === 'ringtone', { message: 'ringtone' });
+    await waitFor(async () => (await level(alice, 'speaker')) > 0.001, { message: 'ringback audible', timeout: 5000 });
+    await waitFor(async () => (await level(bob, 'ringer')) > 0.001, { message: 'ringtone audible', timeout: 5000 });
+    await bob.button('Ignore').click();
+    await waitFor(async () => (await playing(bob)) === null, { message: 'Ignore silences our ringing' });
+    await bob.waitText('Incoming call (silenced)');
+    await bob.button('Answer').click();
+    await alice.waitText('Connected');
+    await waitFor(async () => (await playing(alice)) === null, { message: 'ringback stops on answer' });
+  });
+
+  it('plays the call-waiting tone for a second call during a call', async () => {
+    const bob = await bed.peer('1002', { autoAnswer: true });
+    const alice = await bed.phone('1001');
+    await alice.dial('1002');
+    await alice.waitText('Connected');
+    const carol = await bed.peer('1003');
+    await carol.run((p) => p.call('1001'));
+    await alice.waitText('Incoming call');
+    await waitFor(async () => (await playing(alice)) === 'call-waiting', { message: 'call-waiting tone' });
+    await bob.waitAudioFlowing();
+  });
+
+  it('asks before leaving the page during a call, and leaving anyway hangs up (BYE)', async () => {
+    const bob = await bed.peer('1002', { autoAnswer: true });
+    const alice = await bed.phone('1001');
+    await alice.dial('1002');
+    await alice.waitText('Connected');
+    let asked = false;
+    alice.page.on('dialog', async (dialog) => {
+      asked = dialog.type() === 'beforeunload';
+      await dialog.accept();
+    });
+    await alice.page.close({ runBeforeUnload: true });
+    await waitFor(() => asked, { message: 'the beforeunload question' });
+    const ended = await bob.waitEvent('ended');
+    assert.equal(ended.originator, 'remote');
+  });
+});
