@@ -79,7 +79,7 @@ export const callCardStyles = css`
     cursor: default;
   }
   .actions .primary,
-  .transfer .primary {
+  .transfer .row .primary {
     background: var(--_accent);
     border-color: var(--_accent);
     color: var(--_accent-fg);
@@ -186,6 +186,14 @@ export const callCardStyles = css`
     border-radius: 50%;
     background: var(--_ok);
     flex: none;
+  }
+  .chip[data-held] .dot {
+    background: var(--_warn);
+  }
+  .avatar svg {
+    width: 20px;
+    height: 20px;
+    fill: currentColor;
   }
   .chip-name {
     font-weight: 600;

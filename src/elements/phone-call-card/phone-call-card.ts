@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SessionController } from '../../context/session-controller.js';
 import { callStateText, endedText, formatDuration, remoteLabel } from '../../core/format.js';
@@ -7,6 +7,8 @@ import { PhoneViewRequestEvent } from '../../events/internal-events.js';
 import { tokens } from '../../styles/tokens.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { callCardStyles } from './phone-call-card.styles.js';
+
+const PERSON = svg`<svg viewBox="0 0 24 24"><path d="M12 12a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9Zm0 2c-4.4 0-8 2.2-8 5v2h16v-2c0-2.8-3.6-5-8-5Z"/></svg>`;
 
 const DTMF_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 
@@ -189,7 +191,7 @@ export class PhoneCallCard extends LitElement {
         aria-label="Call with ${label}"
       >
         <div class="who">
-          <div class="avatar" aria-hidden="true">${label.slice(0, 1).toUpperCase()}</div>
+          <div class="avatar" aria-hidden="true">${/^\p{L}/u.test(label) ? label.slice(0, 1).toUpperCase() : PERSON}</div>
           <div class="names">
             <div class="name">${label}</div>
             ${call.remote.name ? html`<div class="number">${call.remote.number}</div>` : nothing}
@@ -207,7 +209,7 @@ export class PhoneCallCard extends LitElement {
   #renderChips(state: PhoneState) {
     return html`<div class="chips" role="group" aria-label="Calls in progress">
       ${state.calls.map(
-        (call) => html`<button class="chip" part="chip" type="button" data-state=${call.state} @click=${() => this.#askView('calls')}>
+        (call) => html`<button class="chip" part="chip" type="button" data-state=${call.state} ?data-held=${call.held} @click=${() => this.#askView('calls')}>
           <span class="dot" aria-hidden="true"></span>
           <span class="chip-name">${remoteLabel(call)}</span>
           <span class="chip-state">${callStateText(call)}${this.#timer(call)}</span>

@@ -131,9 +131,8 @@ export const widgetStyles = css`
   }
   .setting {
     display: grid;
-    gap: 4px;
-    font-size: 0.9em;
-    color: var(--_muted);
+    gap: 6px;
+    color: var(--_fg);
   }
   .setting.check {
     display: flex;
@@ -146,8 +145,8 @@ export const widgetStyles = css`
     color: var(--_fg);
     background: var(--_bg);
     border: 1px solid var(--_border);
-    border-radius: 8px;
-    padding: 6px 8px;
+    border-radius: var(--_radius);
+    padding: 8px 10px;
   }
   .done {
     justify-self: end;
