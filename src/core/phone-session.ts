@@ -13,6 +13,8 @@ import { parseDialTarget } from './dial-target.js';
 import type { SipAgent, SipCall } from './sip/agent.js';
 import { describeEnd, describeRegistrationFailure } from './sip/causes.js';
 import { AudioSettings } from './media/audio-settings.js';
+import { BlfService } from './blf/blf-service.js';
+import { ChatService } from './chat/chat-service.js';
 import { RemoteAudio } from './media/remote-audio.js';
 import { soundCue, type SoundCue } from './media/sound-cue.js';
 import { askNotificationPermission, notifyIncoming } from './notify.js';
@@ -45,6 +47,22 @@ export interface SessionEvents {
 }
 
 export type DialResult = { ok: true; id: string } | { ok: false; message: string };
+
+/** What a feature gets while the phone is registered: the agent and the account. */
+export interface SipLink {
+  agent: SipAgent;
+  config: PhoneConfig;
+}
+
+/**
+ * A part of the phone that works through the SIP agent while registered
+ * (BLF and voicemail subscriptions, chat). `up` is called after every
+ * (re-)registration, `down` when the connection or the account goes away.
+ */
+export interface SessionFeature {
+  up(link: SipLink): void;
+  down(): void;
+}
 
 export type SessionAgentFactory = (config: PhoneConfig, media: () => MediaStreamConstraints) => SipAgent;
 
@@ -80,14 +98,24 @@ export class PhoneSession extends Emitter<SessionEvents> {
   #cue: SoundCue = null;
   #waitingToneDone = new Set<string>();
   #noticeId = 0;
+  #features: SessionFeature[] = [];
+  #featuresUp = false;
 
   /** Audio devices, volumes, ringtone, and the tones the phone plays. */
   readonly audio: AudioSettings;
+  /** BLF keys, presence, voicemail indicator, directory and contacts. */
+  readonly blf: BlfService;
+  /** Conversations over SIP MESSAGE. */
+  readonly chat: ChatService;
 
   constructor(createAgent: SessionAgentFactory, audio: AudioSettings = new AudioSettings()) {
     super();
     this.#createAgent = createAgent;
     this.audio = audio;
+    this.blf = new BlfService(this);
+    this.chat = new ChatService(this);
+    this.use(this.blf);
+    this.use(this.chat);
     // Call audio follows the speaker choice, mid-call included.
     audio.on('change', () => {
       for (const line of this.#lines.values()) line.audio.setOutput(this.#speaker());
@@ -151,6 +179,25 @@ export class PhoneSession extends Emitter<SessionEvents> {
     this.#setStatus('connecting');
     this.#agent.start();
     void this.audio.start();
+  }
+
+  /** Adds a feature that works through the agent while registered (see `SessionFeature`). */
+  use(feature: SessionFeature): void {
+    this.#features.push(feature);
+    if (this.#featuresUp && this.#agent && this.#config) feature.up({ agent: this.#agent, config: this.#config });
+  }
+
+  #featuresChange(up: boolean): void {
+    if (!up && !this.#featuresUp) return;
+    this.#featuresUp = up;
+    for (const feature of this.#features) {
+      try {
+        if (up && this.#agent && this.#config) feature.up({ agent: this.#agent, config: this.#config });
+        else if (!up) feature.down();
+      } catch (error) {
+        console.warn('[phone] feature failed', error);
+      }
+    }
   }
 
   /** Changes call settings (DND, auto-answer, call waiting, DTMF mode…). */
@@ -470,20 +517,26 @@ export class PhoneSession extends Emitter<SessionEvents> {
       // Once this agent has been connected, a drop is a lost connection until it is back.
       const reason = connected ? 'Connection to the server lost, reconnecting…' : 'Server unreachable, retrying…';
       this.#setStatus('disconnected', reason);
+      this.#featuresChange(false);
     });
     agent.on('registered', () => {
+      const again = this.#registered;
       this.#registered = true;
       this.#refreshStatus();
+      // Registration refreshes also fire 'registered': features start only after a real (re-)registration.
+      if (!again) this.#featuresChange(true);
       const destination = this.#pendingDestination;
       this.#pendingDestination = undefined;
       if (destination) this.dial(destination);
     });
     agent.on('unregistered', () => {
       this.#registered = false;
+      this.#featuresChange(false);
       if (!this.#stopped) this.#setStatus('disconnected', 'Not registered');
     });
     agent.on('registrationFailed', ({ cause, code }) => {
       this.#registered = false;
+      this.#featuresChange(false);
       const { text, final } = describeRegistrationFailure(cause, code);
       if (final) {
         // Retrying wrong credentials only locks the account on many servers.
@@ -668,6 +721,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
   }
 
   #teardown(): void {
+    this.#featuresChange(false);
     this.#stopped = true;
     this.#registered = false;
     for (const line of this.#lines.values()) {

@@ -5,7 +5,18 @@
  */
 import { Emitter } from '../../src/core/emitter.js';
 import type { PhoneConfig } from '../../src/core/config.js';
-import type { AgentEvents, CallEvents, DtmfMode, HoldResult, ReferResult, SipAgent, SipCall } from '../../src/core/sip/agent.js';
+import type {
+  AgentEvents,
+  CallEvents,
+  DtmfMode,
+  HoldResult,
+  MessageResult,
+  ReferResult,
+  SipAgent,
+  SipCall,
+  SipSubscription,
+  SubscriptionEvents,
+} from '../../src/core/sip/agent.js';
 import type { CallDirection, CallStats, RemoteParty } from '../../src/core/types.js';
 
 let nextId = 1;
@@ -71,10 +82,47 @@ export class FakeCall extends Emitter<CallEvents> implements SipCall {
   }
 }
 
+export class FakeSubscription extends Emitter<SubscriptionEvents> implements SipSubscription {
+  terminated = false;
+  constructor(
+    readonly target: string,
+    readonly event: string,
+    readonly accept: string,
+    readonly expires: number,
+    readonly headers: string[],
+  ) {
+    super();
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  /** The notifier's doings. */
+  activate(): void {
+    this.emit('active', undefined);
+  }
+  notify(body: string, contentType: string, final = false): void {
+    this.emit('notify', { body, contentType, final });
+  }
+  end(refused = false, retryAfter?: number): void {
+    this.emit('terminated', { refused, ...(retryAfter ? { retryAfter } : {}) });
+  }
+}
+
+export interface SentMessage {
+  target: string;
+  body: string;
+  contentType: string;
+  headers: string[];
+}
+
 export class FakeSipAgent extends Emitter<AgentEvents> implements SipAgent {
   started = false;
   stopped = false;
   readonly calls: FakeCall[] = [];
+  readonly subscriptions: FakeSubscription[] = [];
+  readonly messages: SentMessage[] = [];
+  /** What the next sendMessage answers. */
+  messageReply: MessageResult = { ok: true, code: 200 };
   constructor(readonly config: PhoneConfig) {
     super();
   }
@@ -89,7 +137,22 @@ export class FakeSipAgent extends Emitter<AgentEvents> implements SipAgent {
     this.calls.push(call);
     return call;
   }
+  subscribe(target: string, event: string, accept: string, expires: number, headers: string[] = []): SipSubscription {
+    const sub = new FakeSubscription(target, event, accept, expires, headers);
+    this.subscriptions.push(sub);
+    return sub;
+  }
+  sendMessage(target: string, body: string, contentType: string, headers: string[] = []): Promise<MessageResult> {
+    this.messages.push({ target, body, contentType, headers });
+    return Promise.resolve(this.messageReply);
+  }
   /** The server's doings. */
+  receiveMessage(from: RemoteParty, body: string, contentType = 'text/plain', headers: Record<string, string> = {}): void {
+    this.emit('message', { from, body, contentType, headers });
+  }
+  receiveNotify(event: string, body: string, contentType: string): void {
+    this.emit('notify', { event, body, contentType });
+  }
   register(): void {
     this.emit('connected', { url: this.config.servers[0]! });
     this.emit('registered', undefined);

@@ -7,7 +7,24 @@ import type { Emitter } from '../emitter.js';
 import type { PhoneConfig } from '../config.js';
 import type { CallDirection, CallEndCause, CallStats, RemoteParty } from '../types.js';
 
+/** A MESSAGE that arrived (RFC 3428). Headers are lower-cased names; only the ones chat needs. */
+export interface IncomingMessage {
+  from: RemoteParty;
+  body: string;
+  contentType: string;
+  headers: Record<string, string>;
+}
+
+/** A NOTIFY outside any subscription we made (e.g. unsolicited message-summary). */
+export interface UnsolicitedNotify {
+  event: string;
+  body: string;
+  contentType: string;
+}
+
 export interface AgentEvents {
+  message: IncomingMessage;
+  notify: UnsolicitedNotify;
   connecting: { attempt: number };
   connected: { url: string };
   disconnected: { error: boolean; code?: number; reason?: string };
@@ -62,11 +79,31 @@ export interface SipCall extends Pick<Emitter<CallEvents>, 'on'> {
   stats(): Promise<CallStats | null>;
 }
 
+export interface SubscriptionEvents {
+  /** The subscription is accepted and the notifier said `active`. */
+  active: undefined;
+  /** A NOTIFY with a body. */
+  notify: { body: string; contentType: string; final: boolean };
+  /** Over: refused, expired, or ended by the notifier; `retryAfter` in seconds when given. */
+  terminated: { reason?: string; retryAfter?: number; refused: boolean };
+}
+
+export interface SipSubscription extends Pick<Emitter<SubscriptionEvents>, 'on'> {
+  /** Ends the subscription (SUBSCRIBE with Expires: 0). */
+  terminate(): void;
+}
+
+export type MessageResult = { ok: true; code: number } | { ok: false; code?: number; reason: string };
+
 export interface SipAgent extends Pick<Emitter<AgentEvents>, 'on'> {
   start(): void;
   /** Unregisters, closes the connection and ends every call. */
   stop(): void;
   call(uri: string): SipCall;
+  /** Subscribes to an event package at `target` (a SIP URI); refreshes by itself until terminated. */
+  subscribe(target: string, event: string, accept: string, expires: number, headers?: string[]): SipSubscription;
+  /** Sends a MESSAGE; resolves with the final response. */
+  sendMessage(target: string, body: string, contentType: string, headers?: string[]): Promise<MessageResult>;
 }
 
 export type SipAgentFactory = (config: PhoneConfig) => SipAgent;

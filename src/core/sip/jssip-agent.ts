@@ -12,7 +12,18 @@ import type { RTCSessionEvent, UA } from 'jssip/lib/UA';
 import { Emitter } from '../emitter.js';
 import type { PhoneConfig } from '../config.js';
 import type { CallDirection, CallStats, RemoteParty } from '../types.js';
-import type { AgentEvents, CallEvents, DtmfMode, HoldResult, ReferResult, SipAgent, SipCall } from './agent.js';
+import type {
+  AgentEvents,
+  CallEvents,
+  DtmfMode,
+  HoldResult,
+  MessageResult,
+  ReferResult,
+  SipAgent,
+  SipCall,
+  SipSubscription,
+  SubscriptionEvents,
+} from './agent.js';
 import { readCallStats } from '../media/call-stats.js';
 import { autoAnswerAfter } from './auto-answer.js';
 import { setHold } from './reinvite-hold.js';
@@ -227,6 +238,52 @@ class JsSipCall extends Emitter<CallEvents> implements SipCall {
   }
 }
 
+/** Header values a chat or presence module may need from an incoming MESSAGE. */
+const MESSAGE_HEADERS = ['message-id', 'datetime', 'imdn.message-id', 'imdn.disposition-notification', 'disposition-notification', 'x-conversation', 'x-conversation-name', 'x-conversation-members', 'subject'];
+
+/** JsSIP's Subscriber as we use it (its own typings need Node's EventEmitter generics). */
+interface Subscriber {
+  subscribe(): void;
+  terminate(): void;
+  on(event: 'active', listener: () => void): void;
+  on(event: 'notify', listener: (isFinal: boolean, request: unknown, body?: string, contentType?: string) => void): void;
+  on(event: 'terminated', listener: (code: number, reason?: string, retryAfter?: number) => void): void;
+}
+
+class JsSipSubscription extends Emitter<SubscriptionEvents> implements SipSubscription {
+  #subscriber: Subscriber;
+  #done = false;
+
+  constructor(ua: UA, target: string, event: string, accept: string, expires: number, headers: string[]) {
+    super();
+    // jssip 3.13's ua.subscribe() throws without an options object.
+    const subscriber = ua.subscribe(target, event, accept, { expires, contentType: accept, extraHeaders: headers }) as unknown as Subscriber;
+    this.#subscriber = subscriber;
+    subscriber.on('active', () => this.emit('active', undefined));
+    subscriber.on('notify', (isFinal, _request, body, contentType) => {
+      if (body) this.emit('notify', { body, contentType: contentType ?? '', final: isFinal });
+    });
+    subscriber.on('terminated', (code, reason, retryAfter) => {
+      if (this.#done) return;
+      this.#done = true;
+      // Codes 2-4 (non-OK response, wrong OK, authentication failed): the subscription was refused.
+      const refused = code >= 2 && code <= 4;
+      this.emit('terminated', { refused, ...(reason ? { reason } : {}), ...(retryAfter ? { retryAfter } : {}) });
+      this.removeAllListeners();
+    });
+    subscriber.subscribe();
+  }
+
+  terminate(): void {
+    if (this.#done) return;
+    try {
+      this.#subscriber.terminate();
+    } catch {
+      // Already gone with its dialog.
+    }
+  }
+}
+
 class JsSipAgent extends Emitter<AgentEvents> implements SipAgent {
   #ua: UA;
   #ctx: CallContext;
@@ -267,6 +324,30 @@ class JsSipAgent extends Emitter<AgentEvents> implements SipAgent {
         ...(e.response?.status_code ? { code: e.response.status_code } : {}),
       }),
     );
+    ua.on('newMessage', (e: { originator: string; request: unknown }) => {
+      if (e.originator !== 'remote') return;
+      const request = e.request as IncomingRequest;
+      const from = partyFrom(request.from, this.#ctx.domain) ?? { number: 'unknown', uri: '' };
+      const headers: Record<string, string> = {};
+      for (const name of MESSAGE_HEADERS) {
+        const value = request.getHeader(name);
+        if (value) headers[name] = value;
+      }
+      this.emit('message', {
+        from,
+        body: request.body ?? '',
+        contentType: (request.getHeader('content-type') ?? 'text/plain').toLowerCase(),
+        headers,
+      });
+    });
+    ua.on('sipEvent', (e: { event: unknown; request: IncomingRequest }) => {
+      const event = (e.event as { event?: string } | undefined)?.event;
+      this.emit('notify', {
+        event: (event ?? e.request.getHeader('event') ?? '').toLowerCase(),
+        body: e.request.body ?? '',
+        contentType: (e.request.getHeader('content-type') ?? '').toLowerCase(),
+      });
+    });
     ua.on('newRTCSession', (e: RTCSessionEvent) => {
       if (e.originator !== 'remote') return;
       const request = e.request as IncomingRequest;
@@ -283,6 +364,32 @@ class JsSipAgent extends Emitter<AgentEvents> implements SipAgent {
   stop(): void {
     this.#ua.stop();
     this.removeAllListeners();
+  }
+
+  subscribe(target: string, event: string, accept: string, expires: number, headers: string[] = []): SipSubscription {
+    return new JsSipSubscription(this.#ua, target, event, accept, expires, headers);
+  }
+
+  sendMessage(target: string, body: string, contentType: string, headers: string[] = []): Promise<MessageResult> {
+    return new Promise((resolve) => {
+      try {
+        this.#ua.sendMessage(target, body, {
+          contentType,
+          extraHeaders: headers,
+          eventHandlers: {
+            succeeded: (e: { response: { status_code: number } }) => resolve({ ok: true, code: e.response.status_code }),
+            failed: (e: { response?: { status_code: number; reason_phrase: string }; cause?: string }) =>
+              resolve({
+                ok: false,
+                ...(e.response ? { code: e.response.status_code } : {}),
+                reason: e.response?.reason_phrase ?? e.cause ?? 'Not sent',
+              }),
+          },
+        } as never);
+      } catch (error) {
+        resolve({ ok: false, reason: error instanceof Error ? error.message : String(error) });
+      }
+    });
   }
 
   call(uri: string): SipCall {
