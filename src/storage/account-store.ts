@@ -1,0 +1,137 @@
+/**
+ * Key-value storage for one account and one kind of data (contacts, chat,
+ * call history), each in its own IndexedDB database so that two accounts on
+ * one origin never mix. This folder is the only place that imports idb-keyval.
+ *
+ * When IndexedDB is missing (private mode, blocked) or full, the store keeps
+ * working in memory and reports the problem once through `onProblem`; it
+ * never throws. Write one record per key, never a read-modify-write of one
+ * big array, so that two tabs writing at once lose nothing.
+ */
+import { clear, createStore, del, delMany, entries, get, getMany, set, setMany, type UseStore } from 'idb-keyval';
+
+export type StorageProblem = 'unavailable' | 'full';
+
+const problemOf = (error: unknown): StorageProblem =>
+  error instanceof DOMException && error.name === 'QuotaExceededError' ? 'full' : 'unavailable';
+
+export class AccountStore<T> {
+  #idb: UseStore | undefined;
+  #memory = new Map<string, T>();
+  #problem: StorageProblem | undefined;
+  #onProblem: ((problem: StorageProblem) => void) | undefined;
+
+  /**
+   * @param account the account's identity (`sip:1001@pbx.example.com`)
+   * @param kind what is stored: `contacts`, `chat`, `history`…
+   */
+  constructor(account: string, kind: string, onProblem?: (problem: StorageProblem) => void) {
+    this.#onProblem = onProblem;
+    try {
+      if (typeof indexedDB === 'undefined') throw new Error('no IndexedDB');
+      this.#idb = createStore(`phone-widget:${kind}:${account.toLowerCase()}`, 'records');
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  /** What went wrong, if storage is not persistent right now. */
+  get problem(): StorageProblem | undefined {
+    return this.#problem;
+  }
+
+  async get(key: string): Promise<T | undefined> {
+    if (this.#idb) {
+      try {
+        return await get<T>(key, this.#idb);
+      } catch (error) {
+        this.#fail(error);
+      }
+    }
+    return this.#memory.get(key);
+  }
+
+  async getMany(keys: string[]): Promise<Array<T | undefined>> {
+    if (this.#idb) {
+      try {
+        return await getMany<T>(keys, this.#idb);
+      } catch (error) {
+        this.#fail(error);
+      }
+    }
+    return keys.map((k) => this.#memory.get(k));
+  }
+
+  async set(key: string, value: T): Promise<void> {
+    this.#memory.set(key, value);
+    if (!this.#idb) return;
+    try {
+      await set(key, value, this.#idb);
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  async setMany(items: Array<[string, T]>): Promise<void> {
+    for (const [k, v] of items) this.#memory.set(k, v);
+    if (!this.#idb) return;
+    try {
+      await setMany(items, this.#idb);
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    this.#memory.delete(key);
+    if (!this.#idb) return;
+    try {
+      await del(key, this.#idb);
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  async deleteMany(keys: string[]): Promise<void> {
+    for (const k of keys) this.#memory.delete(k);
+    if (!this.#idb) return;
+    try {
+      await delMany(keys, this.#idb);
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  /** Every record, in key order. */
+  async entries(): Promise<Array<[string, T]>> {
+    if (this.#idb) {
+      try {
+        const all = await entries<string, T>(this.#idb);
+        for (const [k, v] of all) this.#memory.set(k, v);
+        return all;
+      } catch (error) {
+        this.#fail(error);
+      }
+    }
+    return [...this.#memory.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  async clear(): Promise<void> {
+    this.#memory.clear();
+    if (!this.#idb) return;
+    try {
+      await clear(this.#idb);
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  #fail(error: unknown): void {
+    const problem = problemOf(error);
+    if (problem === 'unavailable') this.#idb = undefined;
+    if (this.#problem === problem) return;
+    this.#problem = problem;
+    console.warn(`[phone] storage ${problem}: keeping data in memory for now`);
+    this.#onProblem?.(problem);
+  }
+}
