@@ -226,6 +226,13 @@ export class PhoneSession extends Emitter<SessionEvents> {
     return this.#dial(target);
   }
 
+  /**
+   * Asked before every call the user or the page places: return the target
+   * (possibly rewritten) to go ahead, or null to veto. `<phone-widget>` turns
+   * it into its cancelable `phone-dial-request` event.
+   */
+  dialFilter: ((target: string) => string | null) | undefined;
+
   /** The number to fill in for quick redial: the most recent call's. */
   get redialNumber(): string | undefined {
     return this.#state.recent[0]?.number;
@@ -383,6 +390,18 @@ export class PhoneSession extends Emitter<SessionEvents> {
     }
   }
 
+  /** Headers of the INVITE of an incoming call, for screen pops (only the names asked for). */
+  callHeaders(id: string, names: readonly string[]): Record<string, string> {
+    const call = this.#lines.get(id)?.call;
+    const out: Record<string, string> = {};
+    if (!call) return out;
+    for (const name of names) {
+      const value = call.header(name);
+      if (value !== undefined) out[name] = value;
+    }
+    return out;
+  }
+
   /** Live media figures of a call (bytes, packets, jitter, RTT, codec). */
   stats(id?: string): Promise<CallStats | null> {
     return this.#line(id)?.call.stats() ?? Promise.resolve(null);
@@ -408,10 +427,16 @@ export class PhoneSession extends Emitter<SessionEvents> {
     await this.audio.dispose();
   }
 
-  #dial(target: string, consultFor?: string): DialResult {
+  #dial(requested: string, consultFor?: string): DialResult {
     const agent = this.#agent;
     if (!agent || !this.#config) return this.#dialError('The phone is not set up yet.');
     if (!this.#registered) return this.#dialError('The phone is not connected yet.');
+    let target = requested;
+    if (this.dialFilter) {
+      const allowed = this.dialFilter(requested);
+      if (allowed === null) return this.#dialError(`The call to ${requested} was stopped by the page.`);
+      target = allowed;
+    }
     const parsed = parseDialTarget(target, this.#config.domain);
     if (!parsed) return this.#dialError(`"${target}" is not a number or address that can be called.`);
     askNotificationPermission();

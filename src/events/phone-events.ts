@@ -17,6 +17,8 @@ export interface PhoneCallDetail {
   id: string;
   direction: CallDirection;
   remote: RemoteParty;
+  /** For `phone-incoming`: the INVITE headers named in `incoming-headers`, for screen pops. */
+  headers?: Record<string, string>;
 }
 
 export interface PhoneCallEndDetail extends PhoneCallDetail {
@@ -71,6 +73,18 @@ export class PhoneErrorEvent extends PhoneEvent<PhoneErrorDetail> {
   }
 }
 
+export interface PhoneDialRequestDetail {
+  /** What is about to be dialled; the page may rewrite it (e.g. add a prefix). */
+  target: string;
+}
+
+/** A call is about to be placed. Cancel it to veto the call, or set `detail.target` to rewrite the number. */
+export class PhoneDialRequestEvent extends CustomEvent<PhoneDialRequestDetail> {
+  constructor(target: string) {
+    super('phone-dial-request', { detail: { target }, bubbles: true, composed: true, cancelable: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'phone-status': PhoneStatusEvent;
@@ -78,5 +92,6 @@ declare global {
     'phone-call-start': PhoneCallStartEvent;
     'phone-call-end': PhoneCallEndEvent;
     'phone-error': PhoneErrorEvent;
+    'phone-dial-request': PhoneDialRequestEvent;
   }
 }

@@ -35,6 +35,11 @@ export class FakeCall extends Emitter<CallEvents> implements SipCall {
   ) {
     super();
   }
+  /** INVITE headers of an incoming call, by lower-case name. */
+  headers: Record<string, string> = {};
+  header(name: string): string | undefined {
+    return this.headers[name.toLowerCase()];
+  }
   get remoteTarget(): string {
     return this.remote.uri;
   }

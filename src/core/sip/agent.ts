@@ -74,6 +74,8 @@ export interface SipCall extends Pick<Emitter<CallEvents>, 'on'> {
   sendDtmf(tone: string, mode: DtmfMode): void;
   /** Transfers the far end to `target` (a SIP URI); with `replaces`, attended: the target's call with us is replaced. */
   refer(target: string, replaces?: SipCall): Promise<ReferResult>;
+  /** A header of the INVITE that started an incoming call (for screen pops), if present. */
+  header(name: string): string | undefined;
   /** The URI to reach the far end of this call (for an attended transfer's Refer-To). */
   readonly remoteTarget: string;
   stats(): Promise<CallStats | null>;

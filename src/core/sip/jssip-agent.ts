@@ -90,11 +90,13 @@ class JsSipCall extends Emitter<CallEvents> implements SipCall {
   #iceTimer: ReturnType<typeof setTimeout> | undefined;
   #pc: RTCPeerConnection | undefined;
   #stream: MediaStream | undefined;
+  #request: IncomingRequest | undefined;
 
   constructor(session: RTCSession, direction: CallDirection, remote: RemoteParty, ctx: CallContext, request?: IncomingRequest) {
     super();
     this.#session = session;
     this.#ctx = ctx;
+    this.#request = request;
     this.id = session.id;
     this.direction = direction;
     this.remote = remote;
@@ -157,6 +159,10 @@ class JsSipCall extends Emitter<CallEvents> implements SipCall {
     };
     session.on('ended', end);
     session.on('failed', end);
+  }
+
+  header(name: string): string | undefined {
+    return this.#request?.getHeader(name) || undefined;
   }
 
   get remoteTarget(): string {

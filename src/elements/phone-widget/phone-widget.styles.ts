@@ -155,6 +155,28 @@ export const widgetStyles = css`
     border-radius: var(--_radius);
     padding: 6px 16px;
   }
+  .tabs {
+    display: flex;
+    gap: 4px;
+    margin: -4px 0 12px;
+    padding: 3px;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .tabs [role='tab'] {
+    flex: 1;
+    border: 0;
+    background: transparent;
+    border-radius: calc(var(--_radius) - 3px);
+    padding: 6px 8px;
+    color: var(--_muted);
+    font-weight: 500;
+  }
+  .tabs [role='tab'][aria-selected='true'] {
+    background: var(--_bg);
+    color: var(--_fg);
+    box-shadow: 0 1px 2px rgb(0 0 0 / 0.08);
+  }
   .notice {
     display: flex;
     align-items: center;

@@ -7,6 +7,8 @@ import { callStateText, remoteLabel } from '../../core/format.js';
 import type { CallSettings, CallView } from '../../core/types.js';
 import type { PhoneViewRequestEvent } from '../../events/internal-events.js';
 import { KeyboardShortcuts } from './keyboard-shortcuts.js';
+import { LinkInterceptor } from './link-interceptor.js';
+import { MessageBridge, parseOrigins, type BridgeCommand } from './message-bridge.js';
 import type { PhoneDialer } from '../phone-dialer/phone-dialer.js';
 import { PhoneSession, type DialResult } from '../../core/phone-session.js';
 import { createJsSipAgent, setSipTrace } from '../../core/sip/jssip-agent.js';
@@ -14,6 +16,7 @@ import { sessionContext } from '../../context/session-context.js';
 import {
   PhoneCallEndEvent,
   PhoneCallStartEvent,
+  PhoneDialRequestEvent,
   PhoneErrorEvent,
   PhoneIncomingEvent,
   PhoneStatusEvent,
@@ -22,7 +25,9 @@ import { tokens } from '../../styles/tokens.js';
 import { widgetStyles } from './phone-widget.styles.js';
 import { askNotificationPermission } from '../../core/notify.js';
 import '../phone-audio-settings/phone-audio-settings.js';
+import '../phone-blf-panel/phone-blf-panel.js';
 import '../phone-call-card/phone-call-card.js';
+import '../phone-chat/phone-chat.js';
 import '../phone-dialer/phone-dialer.js';
 
 /**
@@ -128,6 +133,12 @@ export class PhoneWidget extends LitElement {
   @property({ attribute: 'dtmf-mode' }) dtmfMode: CallSettings['dtmfMode'] = 'rfc4733';
   /** Prefix that makes a transfer reach an extension's voicemail (e.g. `03`); hidden when unset. */
   @property({ attribute: 'voicemail-prefix' }) voicemailPrefix?: string;
+  /** Headers of incoming INVITEs to pass to `phone-incoming` for screen pops (comma-separated, e.g. `X-Customer-Id`). */
+  @property({ attribute: 'incoming-headers' }) incomingHeaders?: string;
+  /** Dial `tel:` and `sip:` links clicked anywhere in the page. */
+  @property({ type: Boolean, attribute: 'intercept-links' }) interceptLinks = false;
+  /** For a phone inside an iframe: the parent origins allowed to send commands and receive events. */
+  @property({ attribute: 'allowed-origins' }) allowedOrigins?: string;
   /** Log SIP messages to the console (passwords are never logged). */
   @property({ type: Boolean, attribute: 'sip-trace' }) sipTrace = false;
 
@@ -142,6 +153,9 @@ export class PhoneWidget extends LitElement {
   /** The browser blocks sound until the user interacts with the page. */
   @state() private soundLocked = false;
   @state() private settingsOpen = false;
+  /** The default layout's tab: phone, contacts (BLF) or chat. */
+  @state() private tab: 'phone' | 'contacts' | 'chat' = 'phone';
+  #bridge: MessageBridge;
   #lastCalls: readonly CallView[] = [];
   #noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -153,6 +167,21 @@ export class PhoneWidget extends LitElement {
       dialer: () => this.#dialer(),
       active: () => this.matches(':focus-within') || document.querySelector('phone-widget') === this,
     });
+    new LinkInterceptor(
+      this,
+      () => this.interceptLinks,
+      (href) => this.dial(href),
+    );
+    this.#bridge = new MessageBridge(
+      this,
+      () => parseOrigins(this.allowedOrigins),
+      (command, args) => this.#runCommand(command, args),
+    );
+    s.dialFilter = (target) => {
+      const request = new PhoneDialRequestEvent(target);
+      this.dispatchEvent(request);
+      return request.defaultPrevented ? null : String(request.detail.target ?? target);
+    };
     this.addEventListener('phone-view-request', (e: PhoneViewRequestEvent) => {
       this.view = e.detail.view;
       if (this.view === 'dialer') void this.updateComplete.then(() => this.#dialer()?.focus());
@@ -176,7 +205,9 @@ export class PhoneWidget extends LitElement {
       this.collapsed = false;
       this.view = 'calls';
       this.announcement = `Incoming call from ${remoteLabel(call)}`;
-      this.dispatchEvent(new PhoneIncomingEvent({ id: call.id, direction: call.direction, remote: call.remote }));
+      const names = (this.incomingHeaders ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+      const headers = names.length ? s.callHeaders(call.id, names) : undefined;
+      this.dispatchEvent(new PhoneIncomingEvent({ id: call.id, direction: call.direction, remote: call.remote, ...(headers ? { headers } : {}) }));
     });
     s.on('call-start', (call) =>
       this.dispatchEvent(new PhoneCallStartEvent({ id: call.id, direction: call.direction, remote: call.remote })),
@@ -193,6 +224,9 @@ export class PhoneWidget extends LitElement {
       ),
     );
     s.on('error', (e) => this.dispatchEvent(new PhoneErrorEvent(e)));
+    for (const type of ['phone-status', 'phone-incoming', 'phone-call-start', 'phone-call-end', 'phone-error'] as const) {
+      this.addEventListener(type, (e) => this.#bridge.post(type, (e as CustomEvent).detail));
+    }
     s.audio.tones.on('lock', ({ locked }) => (this.soundLocked = locked));
   }
 
@@ -301,6 +335,43 @@ export class PhoneWidget extends LitElement {
     this.session.mute(id, muted);
   }
 
+  /** Toggles (or sets) hold on a call; resolves true when done. */
+  hold(id?: string, held?: boolean): Promise<boolean> {
+    return this.session.hold(id, held);
+  }
+
+  /** Sends DTMF digits on the active call. */
+  sendDtmf(digits: string, id?: string): void {
+    for (const key of String(digits)) this.session.sendDtmf(key, id);
+  }
+
+  /** Blind transfer of a call (the active one by default) to `target`; resolves true when it succeeded. */
+  transfer(target: string, id?: string): Promise<boolean> {
+    return this.session.transfer(id, target, 'blind');
+  }
+
+  #runCommand(command: BridgeCommand, args: unknown[]): unknown {
+    const [a, b] = args as [string | undefined, unknown];
+    switch (command) {
+      case 'dial':
+        return this.dial(String(a ?? ''));
+      case 'answer':
+        return this.answer(a);
+      case 'hangup':
+        return this.hangup(a);
+      case 'reject':
+        return this.reject(a);
+      case 'hold':
+        return this.hold(a, typeof b === 'boolean' ? b : undefined);
+      case 'mute':
+        return this.mute(a, typeof b === 'boolean' ? b : undefined);
+      case 'sendDtmf':
+        return this.sendDtmf(String(a ?? ''), typeof b === 'string' ? b : undefined);
+      case 'transfer':
+        return this.transfer(String(a ?? ''), typeof b === 'string' ? b : undefined);
+    }
+  }
+
   protected override async scheduleUpdate(): Promise<void> {
     if (!this.hasUpdated) await this.#registrationSettled();
     super.scheduleUpdate();
@@ -351,6 +422,56 @@ export class PhoneWidget extends LitElement {
     }
     if (!calls.length && this.#lastCalls.length) this.view = 'calls';
     this.#lastCalls = calls;
+  }
+
+  #renderDefault(inCalls: boolean) {
+    const tabs = [
+      ['phone', 'Phone'],
+      ['contacts', 'Contacts'],
+      ['chat', 'Chat'],
+    ] as const;
+    // A ringing or live call always shows on top, whatever the tab.
+    const tab = inCalls && this.view === 'calls' ? 'phone' : this.tab;
+    const phone = !inCalls
+      ? html`<phone-call-card></phone-call-card><phone-dialer></phone-dialer>`
+      : this.view === 'calls'
+        ? html`<phone-call-card></phone-call-card>`
+        : html`<phone-call-card compact></phone-call-card><phone-dialer></phone-dialer>`;
+    return html`
+      <div class="tabs" role="tablist" aria-label="Phone sections">
+        ${tabs.map(
+          ([id, label]) => html`<button
+            role="tab"
+            id="tab-${id}"
+            aria-selected=${tab === id ? 'true' : 'false'}
+            aria-controls="panel"
+            tabindex=${tab === id ? '0' : '-1'}
+            @click=${() => {
+              this.tab = id;
+              if (id === 'phone' && inCalls) this.view = 'calls';
+              else if (inCalls) this.view = 'dialer';
+            }}
+            @keydown=${(e: KeyboardEvent) => this.#tabKeys(e, tabs.map(([t]) => t))}
+          >
+            ${label}
+          </button>`,
+        )}
+      </div>
+      <div id="panel" role="tabpanel" aria-labelledby="tab-${tab}">
+        ${tab === 'phone'
+          ? phone
+          : html`${inCalls ? html`<phone-call-card compact></phone-call-card>` : nothing}
+            ${tab === 'contacts' ? html`<phone-blf-panel></phone-blf-panel>` : html`<phone-chat></phone-chat>`}`}
+      </div>
+    `;
+  }
+
+  #tabKeys(e: KeyboardEvent, ids: ReadonlyArray<'phone' | 'contacts' | 'chat'>): void {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    e.preventDefault();
+    const i = ids.indexOf(this.tab);
+    this.tab = ids[(i + (e.key === 'ArrowRight' ? 1 : ids.length - 1)) % ids.length]!;
+    void this.updateComplete.then(() => (this.renderRoot.querySelector(`#tab-${this.tab}`) as HTMLElement | null)?.focus());
   }
 
   #renderSettings() {
@@ -450,13 +571,7 @@ export class PhoneWidget extends LitElement {
             : nothing}
           ${this.settingsOpen ? this.#renderSettings() : nothing}
           <slot @slotchange=${this.#onSlotChange}></slot>
-          ${this.settingsOpen || this.customLayout
-            ? nothing
-            : !inCalls
-              ? html`<phone-call-card></phone-call-card><phone-dialer></phone-dialer>`
-              : this.view === 'calls'
-                ? html`<phone-call-card></phone-call-card>`
-                : html`<phone-call-card compact></phone-call-card><phone-dialer></phone-dialer>`}
+          ${this.settingsOpen || this.customLayout ? nothing : this.#renderDefault(inCalls)}
         </div>
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       </div>
