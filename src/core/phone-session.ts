@@ -16,6 +16,8 @@ import { AudioSettings } from './media/audio-settings.js';
 import { BlfService } from './blf/blf-service.js';
 import { ChatService } from './chat/chat-service.js';
 import { RemoteAudio } from './media/remote-audio.js';
+import { historyRecord, recentFrom } from './call-history.js';
+import { CallHistoryStore } from '../storage/call-history-store.js';
 import { soundCue, type SoundCue } from './media/sound-cue.js';
 import { askNotificationPermission, notifyIncoming } from './notify.js';
 import {
@@ -99,6 +101,9 @@ export class PhoneSession extends Emitter<SessionEvents> {
   #waitingToneDone = new Set<string>();
   #noticeId = 0;
   #features: SessionFeature[] = [];
+  #history: CallHistoryStore | undefined;
+  /** How many calls the history keeps. */
+  historyLimit = 5000;
   #featuresUp = false;
 
   /** Audio devices, volumes, ringtone, and the tones the phone plays. */
@@ -164,7 +169,8 @@ export class PhoneSession extends Emitter<SessionEvents> {
       identity: next.identity,
       ...(next.displayName ? { displayName: next.displayName } : {}),
     };
-    this.#update({ account, configError: undefined });
+    this.#update({ account, configError: undefined, recent: [] });
+    this.#openHistory(next.identity);
     try {
       this.#agent = this.#createAgent(next, () => ({ audio: this.audio.microphoneConstraints(), video: false }));
     } catch (error) {
@@ -421,6 +427,32 @@ export class PhoneSession extends Emitter<SessionEvents> {
     this.#setStatus('idle');
   }
 
+  /** Logs out: stops, and deletes this account's stored call history. */
+  async logout(): Promise<void> {
+    const history = this.#history;
+    this.stop();
+    this.#history = undefined;
+    this.#update({ recent: [] });
+    await history?.clear();
+  }
+
+  #openHistory(identity: string): void {
+    let told = false;
+    const history = new CallHistoryStore(identity, (problem) => {
+      if (told) return;
+      told = true;
+      this.#notify('error', problem === 'full' ? 'Storage is full: new calls are kept in this tab only.' : 'This browser does not let the phone save its call history: it is kept in this tab only.');
+    });
+    this.#history = history;
+    void history.latest(MAX_RECENT).then((records) => {
+      if (this.#history !== history) return;
+      const known = new Set(this.#state.recent.map((r) => r.id));
+      const loaded = records.filter((r) => !known.has(r.id) && !r.open).map(recentFrom);
+      this.#update({ recent: [...this.#state.recent, ...loaded].sort((a, b) => b.startedAt - a.startedAt).slice(0, MAX_RECENT) });
+      return history.prune(this.historyLimit);
+    });
+  }
+
   /** Stops for good: also closes the audio contexts. */
   async dispose(): Promise<void> {
     this.stop();
@@ -609,6 +641,8 @@ export class PhoneSession extends Emitter<SessionEvents> {
   #addLine(call: SipCall, view: CallView): void {
     const line: Line = { call, view, audio: new RemoteAudio() };
     this.#lines.set(call.id, line);
+    // Written now and completed at the end: a tab closed mid-call still leaves its call.
+    void this.#history?.put(historyRecord(view));
     call.on('ringing', ({ earlyMedia }) => {
       if (line.view.state === 'calling' || line.view.state === 'ringing') this.#patchCall(line, { state: 'ringing', earlyMedia });
     });
@@ -652,16 +686,10 @@ export class PhoneSession extends Emitter<SessionEvents> {
     const endedAt = Date.now();
     const ended: CallView = { ...line.view, state: 'ended', endedAt, cause: line.endAs ?? described };
     const duration = ended.answeredAt ? Math.round((endedAt - ended.answeredAt) / 1000) : 0;
-    const recent: RecentCall = {
-      id,
-      direction: ended.direction,
-      number: ended.remote.number,
-      ...(ended.remote.name ? { name: ended.remote.name } : {}),
-      startedAt: ended.startedAt,
-      duration,
-      answered: Boolean(ended.answeredAt),
-      cause: ended.cause!,
-    };
+    const record = historyRecord(ended);
+    const recent: RecentCall = recentFrom(record);
+    const history = this.#history;
+    void history?.put(record);
     this.#update({
       calls: this.#callViews(),
       recent: [recent, ...this.#state.recent].slice(0, MAX_RECENT),

@@ -83,6 +83,24 @@ export interface CallView {
   dtmf?: string;
 }
 
+/** One call in the history, as stored: written at the start, completed at the end. */
+export interface CallHistoryRecord {
+  id: string;
+  direction: CallDirection;
+  number: string;
+  name?: string;
+  startedAt: number;
+  answeredAt?: number;
+  endedAt?: number;
+  /** Seconds talked. */
+  duration: number;
+  /** Still going on (or the tab closed during it). */
+  open: boolean;
+  /** answered, missed (incoming not answered), rejected (by us), failed (outgoing not answered), transferred. */
+  outcome: 'answered' | 'missed' | 'rejected' | 'failed' | 'transferred' | 'in-progress';
+  cause?: CallEndCause;
+}
+
 /** A finished call, newest first, for redial and suggestions. */
 export interface RecentCall {
   id: string;

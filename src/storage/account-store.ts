@@ -8,7 +8,7 @@
  * never throws. Write one record per key, never a read-modify-write of one
  * big array, so that two tabs writing at once lose nothing.
  */
-import { clear, createStore, del, delMany, entries, get, getMany, set, setMany, type UseStore } from 'idb-keyval';
+import { clear, createStore, del, delMany, entries, get, getMany, promisifyRequest, set, setMany, type UseStore } from 'idb-keyval';
 
 export type StorageProblem = 'unavailable' | 'full';
 
@@ -114,6 +114,49 @@ export class AccountStore<T> {
       }
     }
     return [...this.#memory.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /**
+   * One page of records in key order, without loading the rest: newest first
+   * with `newestFirst`, starting below (or above) the key `from` (excluded).
+   */
+  async page(limit: number, { from, newestFirst = true }: { from?: string; newestFirst?: boolean } = {}): Promise<Array<[string, T]>> {
+    if (this.#idb) {
+      try {
+        return await this.#idb('readonly', (store) => {
+          const range = from === undefined ? null : newestFirst ? IDBKeyRange.upperBound(from, true) : IDBKeyRange.lowerBound(from, true);
+          const out: Array<[string, T]> = [];
+          const request = store.openCursor(range, newestFirst ? 'prev' : 'next');
+          return new Promise<Array<[string, T]>>((resolve, reject) => {
+            request.onsuccess = () => {
+              const cursor = request.result;
+              if (!cursor || out.length >= limit) return resolve(out);
+              out.push([String(cursor.key), cursor.value as T]);
+              cursor.continue();
+            };
+            request.onerror = () => reject(request.error);
+          });
+        });
+      } catch (error) {
+        this.#fail(error);
+      }
+    }
+    const keys = [...this.#memory.keys()].sort();
+    if (newestFirst) keys.reverse();
+    const start = from === undefined ? 0 : keys.findIndex((k) => (newestFirst ? k < from : k > from));
+    return start < 0 ? [] : keys.slice(start, start + limit).map((k) => [k, this.#memory.get(k)!]);
+  }
+
+  /** How many records there are. */
+  async count(): Promise<number> {
+    if (this.#idb) {
+      try {
+        return await this.#idb('readonly', (store) => promisifyRequest(store.count()));
+      } catch (error) {
+        this.#fail(error);
+      }
+    }
+    return this.#memory.size;
   }
 
   async clear(): Promise<void> {
