@@ -16,6 +16,7 @@ import { AudioSettings } from './media/audio-settings.js';
 import { BlfService } from './blf/blf-service.js';
 import { ChatService } from './chat/chat-service.js';
 import { RemoteAudio } from './media/remote-audio.js';
+import { QualitySampler } from './media/quality-sampler.js';
 import { historyRecord, recentFrom } from './call-history.js';
 import { CallHistoryStore } from '../storage/call-history-store.js';
 import { soundCue, type SoundCue } from './media/sound-cue.js';
@@ -78,6 +79,7 @@ interface Line {
   endAs?: CallEndCause;
   closeNotification?: () => void;
   autoAnswerTimer?: ReturnType<typeof setTimeout>;
+  quality?: QualitySampler;
 }
 
 const MAX_RECENT = 50;
@@ -652,6 +654,11 @@ export class PhoneSession extends Emitter<SessionEvents> {
       // The microphone is open now: device labels and permission can be read.
       void this.audio.refreshDevices();
       line.closeNotification?.();
+      line.quality = new QualitySampler(
+        () => line.call.stats(),
+        (quality) => this.#lines.has(line.call.id) && this.#patchCall(line, { quality }),
+      );
+      line.quality.start();
       this.#patchCall(line, { state: 'connected', answeredAt: Date.now() });
       this.emit('call-start', line.view);
     });
@@ -686,7 +693,8 @@ export class PhoneSession extends Emitter<SessionEvents> {
     const endedAt = Date.now();
     const ended: CallView = { ...line.view, state: 'ended', endedAt, cause: line.endAs ?? described };
     const duration = ended.answeredAt ? Math.round((endedAt - ended.answeredAt) / 1000) : 0;
-    const record = historyRecord(ended);
+    const summary = line.quality?.stop();
+    const record = { ...historyRecord(ended), ...(summary ? { quality: summary } : {}) };
     const recent: RecentCall = recentFrom(record);
     const history = this.#history;
     void history?.put(record);
@@ -778,6 +786,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
     this.#stopped = true;
     this.#registered = false;
     for (const line of this.#lines.values()) {
+      line.quality?.stop();
       line.call.hangup();
       line.audio.stop();
       line.closeNotification?.();

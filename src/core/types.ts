@@ -1,4 +1,5 @@
 /** The state of a phone, as elements and the host page see it. */
+import type { CallQuality, QualitySummary } from './media/quality.js';
 
 /** Registration status, in the words business phones use (see `STATUS_TEXT`). */
 export type PhoneStatus = 'idle' | 'connecting' | 'ready' | 'disconnected' | 'in-call';
@@ -81,6 +82,8 @@ export interface CallView {
   consultFor?: string;
   /** DTMF digits sent during this call. */
   dtmf?: string;
+  /** Live quality, sampled every second while connected. */
+  quality?: CallQuality;
 }
 
 /** One call in the history, as stored: written at the start, completed at the end. */
@@ -99,6 +102,8 @@ export interface CallHistoryRecord {
   /** answered, missed (incoming not answered), rejected (by us), failed (outgoing not answered), transferred. */
   outcome: 'answered' | 'missed' | 'rejected' | 'failed' | 'transferred' | 'in-progress';
   cause?: CallEndCause;
+  /** Average and worst quality of the call. */
+  quality?: QualitySummary;
 }
 
 /** A finished call, newest first, for redial and suggestions. */
@@ -194,4 +199,6 @@ export interface CallStats {
   codec?: string;
   /** Cumulative energy of the received audio (grows while the far end is heard, flat while it is silent or muted). */
   audioEnergy: number;
+  /** Media goes direct between the two ends, or through a TURN relay. */
+  path?: 'direct' | 'relay';
 }

@@ -161,3 +161,44 @@ describe('ICE gathering', () => {
     await bob.waitAudioFlowing();
   });
 });
+
+describe('call statistics', () => {
+  let bed;
+  before(async () => {
+    bed = await startBed();
+  });
+  after(() => bed?.close());
+
+  it('shows live statistics during a call (direct path, codec, MOS) and keeps a summary in the history', async () => {
+    const [alice, bob] = await Promise.all([bed.phone('1001'), bed.phone('1002')]);
+    await alice.dial('1002');
+    await bob.button('Answer').click();
+    await alice.waitText('Connected');
+    const toggle = alice.page.getByRole('button', { name: /connection: call statistics/ });
+    await toggle.waitFor({ timeout: 5000 });
+    assert.match(await toggle.innerText(), /Direct/);
+    await toggle.click();
+    const stats = alice.page.getByRole('definition');
+    await waitFor(async () => (await alice.text()).includes('Quality (MOS)'), { message: 'statistics shown' });
+    const text = await alice.text();
+    assert.match(text, /Codec opus/);
+    assert.match(text, /Path Direct/);
+    const mos = Number(/Quality \(MOS\) ([\d.]+)/.exec(text)[1]);
+    assert.ok(mos > 4, `MOS ${mos} on loopback`);
+    assert.ok((await stats.count()) >= 4);
+    await alice.button('Hang up').click();
+    await alice.waitStatus('Ready');
+    const record = await alice.page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const open = indexedDB.open('phone-widget:history:sip:1001@phone.test');
+          open.onsuccess = () => {
+            const all = open.result.transaction('records').objectStore('records').getAll();
+            all.onsuccess = () => resolve(all.result[0]);
+          };
+        }),
+    );
+    assert.ok(record.quality.avgMos > 4, JSON.stringify(record.quality));
+    assert.equal(record.quality.path, 'direct');
+  });
+});

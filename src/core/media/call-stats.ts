@@ -6,7 +6,9 @@ export async function readCallStats(pc: RTCPeerConnection): Promise<CallStats | 
   const report = await pc.getStats();
   const stats: CallStats = { bytesSent: 0, bytesReceived: 0, packetsReceived: 0, packetsLost: 0, audioEnergy: 0 };
   let codecId: string | undefined;
+  let pairId: string | undefined;
   report.forEach((s: Record<string, unknown> & { type: string }) => {
+    if (s.type === 'transport' && typeof s.selectedCandidatePairId === 'string') pairId = s.selectedCandidatePairId;
     if (s.kind !== undefined && s.kind !== 'audio') return;
     if (s.type === 'inbound-rtp') {
       stats.bytesReceived += Number(s.bytesReceived ?? 0);
@@ -23,5 +25,13 @@ export async function readCallStats(pc: RTCPeerConnection): Promise<CallStats | 
   });
   const codec = codecId ? (report.get(codecId) as { mimeType?: string } | undefined) : undefined;
   if (codec?.mimeType) stats.codec = codec.mimeType.replace(/^audio\//, '');
+  // The selected candidate pair says whether media goes direct or through a TURN relay.
+  const pair = pairId ? (report.get(pairId) as { localCandidateId?: string; remoteCandidateId?: string; currentRoundTripTime?: number } | undefined) : undefined;
+  if (pair) {
+    const local = report.get(pair.localCandidateId ?? '') as { candidateType?: string } | undefined;
+    const remote = report.get(pair.remoteCandidateId ?? '') as { candidateType?: string } | undefined;
+    stats.path = local?.candidateType === 'relay' || remote?.candidateType === 'relay' ? 'relay' : 'direct';
+    if (stats.roundTripTime === undefined && typeof pair.currentRoundTripTime === 'number') stats.roundTripTime = pair.currentRoundTripTime;
+  }
   return stats;
 }

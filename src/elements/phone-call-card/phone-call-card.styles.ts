@@ -102,6 +102,40 @@ export const callCardStyles = css`
   .card[data-held] {
     background: var(--_surface);
   }
+  .warn {
+    color: var(--_warn);
+    font-size: 0.85em;
+  }
+  .stats-toggle {
+    align-self: flex-start;
+    border: 1px solid var(--_border);
+    background: var(--_bg);
+    border-radius: 999px;
+    padding: 2px 10px;
+    font-size: 0.8em;
+    color: var(--_muted);
+  }
+  .stats-toggle[aria-expanded='true'] {
+    border-color: var(--_accent);
+    color: var(--_accent);
+  }
+  .stats {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 4px 12px;
+    margin: 12px 0 0;
+    padding: 10px 12px;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    font-size: 0.9em;
+  }
+  .stats dt {
+    color: var(--_muted);
+  }
+  .stats dd {
+    margin: 0;
+    font-variant-numeric: tabular-nums;
+  }
   .note {
     color: var(--_accent);
     font-size: 0.85em;

@@ -45,6 +45,8 @@ export class PhoneCallCard extends LitElement {
   /** The call whose transfer form is open. */
   @state() private transferFor = '';
   @state() private transferTarget = '';
+  /** The call whose statistics are open. */
+  @state() private statsFor = '';
 
   #timer(call: CallView) {
     return call.state === 'connected' && call.answeredAt
@@ -178,6 +180,16 @@ export class PhoneCallCard extends LitElement {
     `;
   }
 
+  #renderStats(call: CallView) {
+    const q = call.quality!;
+    const row = (label: string, value: string | undefined) => (value === undefined ? nothing : html`<dt>${label}</dt><dd>${value}</dd>`);
+    return html`<dl class="stats" part="stats" aria-label="Call statistics">
+      ${row('Quality (MOS)', q.mos.toFixed(2))} ${row('Codec', q.codec)} ${row('Round trip', q.rtt === undefined ? undefined : `${Math.round(q.rtt)} ms`)}
+      ${row('Jitter', q.jitter === undefined ? undefined : `${Math.round(q.jitter)} ms`)} ${row('Packet loss', q.loss === undefined ? undefined : `${q.loss.toFixed(1)} %`)}
+      ${row('Bitrate', q.bitrate === undefined ? undefined : `${q.bitrate} kbit/s`)} ${row('Path', q.path === 'relay' ? 'Through a relay (TURN)' : q.path ? 'Direct' : undefined)}
+    </dl>`;
+  }
+
   #renderCall(call: CallView, state: PhoneState) {
     const label = remoteLabel(call);
     const consultOf = call.consultFor ? state.calls.find((c) => c.id === call.consultFor) : undefined;
@@ -197,8 +209,23 @@ export class PhoneCallCard extends LitElement {
             ${call.remote.name ? html`<div class="number">${call.remote.number}</div>` : nothing}
             <div class="state">${callStateText(call)}${this.#timer(call)}</div>
             ${consultOf ? html`<div class="note">Consulting before transferring ${remoteLabel(consultOf)}</div>` : nothing}
+            ${call.quality?.warnings.length
+              ? html`<div class="warn" role="status">Poor connection: ${call.quality.warnings.join(', ')}</div>`
+              : nothing}
           </div>
+          ${call.state === 'connected' && call.quality
+            ? html`<button
+                class="stats-toggle"
+                type="button"
+                aria-expanded=${this.statsFor === call.id ? 'true' : 'false'}
+                @click=${() => (this.statsFor = this.statsFor === call.id ? '' : call.id)}
+              >
+                ${call.quality.path === 'relay' ? 'Relay' : 'Direct'}
+                <span class="visually-hidden">connection: call statistics</span>
+              </button>`
+            : nothing}
         </div>
+        ${this.statsFor === call.id && call.quality ? this.#renderStats(call) : nothing}
         <div class="actions" part="actions">${this.#renderActions(call, state)}</div>
         ${this.keypadFor === call.id && call.state === 'connected' ? this.#renderKeypad(call) : nothing}
         ${this.transferFor === call.id && call.state === 'connected' ? this.#renderTransfer(call, state) : nothing}
