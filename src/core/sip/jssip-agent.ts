@@ -27,6 +27,8 @@ import type {
 import { readCallStats } from '../media/call-stats.js';
 import { autoAnswerAfter } from './auto-answer.js';
 import { setHold } from './reinvite-hold.js';
+import { ConnectionWatch } from './connection-watch.js';
+import { instanceId } from '../../storage/instance-id.js';
 
 /**
  * How long to wait for more ICE candidates once the first one exists. JsSIP
@@ -293,6 +295,8 @@ class JsSipSubscription extends Emitter<SubscriptionEvents> implements SipSubscr
 class JsSipAgent extends Emitter<AgentEvents> implements SipAgent {
   #ua: UA;
   #ctx: CallContext;
+  #watch: ConnectionWatch;
+  #calls = new Set<string>();
 
   constructor(config: PhoneConfig, media: () => MediaStreamConstraints) {
     super();
@@ -307,12 +311,16 @@ class JsSipAgent extends Emitter<AgentEvents> implements SipAgent {
       ...(config.displayName ? { display_name: config.displayName } : {}),
       register: true,
       register_expires: 300,
+      // One stable +sip.instance per account in this browser: reloads replace
+      // the registration instead of piling up contacts on the server.
+      instance_id: instanceId(config.identity),
       session_timers: false,
       user_agent: 'phone-widget',
       connection_recovery_min_interval: 2,
       connection_recovery_max_interval: 10,
     });
     const ua = this.#ua;
+    this.#watch = new ConnectionWatch(ua, config.domain, { busy: () => this.#calls.size > 0 });
     ua.on('connecting', (e) => this.emit('connecting', { attempt: e.attempts }));
     ua.on('connected', (e) => this.emit('connected', { url: e.socket.url }));
     ua.on('disconnected', (e) =>
@@ -359,17 +367,26 @@ class JsSipAgent extends Emitter<AgentEvents> implements SipAgent {
       const request = e.request as IncomingRequest;
       // An INVITE with Replaces is handled by the call it replaces ('replaced').
       if (request.hasHeader('replaces')) return;
-      this.emit('incoming', new JsSipCall(e.session, 'inbound', callerOf(e.session, request, this.#ctx.domain), this.#ctx, request));
+      this.emit('incoming', this.#track(new JsSipCall(e.session, 'inbound', callerOf(e.session, request, this.#ctx.domain), this.#ctx, request)));
     });
   }
 
   start(): void {
     this.#ua.start();
+    this.#watch.start();
   }
 
   stop(): void {
+    this.#watch.stop();
     this.#ua.stop();
     this.removeAllListeners();
+  }
+
+  /** Counts live calls (the connection watch does not move servers under a call). */
+  #track(call: JsSipCall): JsSipCall {
+    this.#calls.add(call.id);
+    call.on('ended', () => this.#calls.delete(call.id));
+    return call;
   }
 
   subscribe(target: string, event: string, accept: string, expires: number, headers: string[] = []): SipSubscription {
@@ -401,7 +418,7 @@ class JsSipAgent extends Emitter<AgentEvents> implements SipAgent {
   call(uri: string): SipCall {
     const session = this.#ua.call(uri, { mediaConstraints: this.#ctx.media(), pcConfig: this.#ctx.pc });
     const remote = partyFrom(session.remote_identity, this.#ctx.domain) ?? { number: uri, uri };
-    return new JsSipCall(session, 'outbound', remote, this.#ctx);
+    return this.#track(new JsSipCall(session, 'outbound', remote, this.#ctx));
   }
 }
 
