@@ -164,17 +164,23 @@ export function parseServer(entry: string, page?: PageOrigin): { url: string } |
       return bad();
     }
     if (!url.hostname || url.username || url.password) return bad();
-  } else if (scheme === 'sip' || scheme === 'sips') {
-    const rest = raw.slice(scheme.length + 1).replace(/^\/\//, '');
-    const hostPart = rest.split(/[;?]/)[0]!.split('@').pop()!;
-    if (!HOST_PORT.test(hostPart)) return bad();
-    url = new URL(`wss://${hostPart}`);
-  } else if (HOST_PORT.test(raw) && !/^\d+$/.test(raw.split(':')[0]!)) {
-    url = new URL(`wss://${raw}`);
-  } else if (/^\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?$/.test(raw)) {
-    url = new URL(`wss://${raw}`);
   } else {
-    return bad();
+    let host: string | undefined;
+    if (scheme === 'sip' || scheme === 'sips') {
+      const rest = raw.slice(scheme.length + 1).replace(/^\/\//, '');
+      host = rest.split(/[;?]/)[0]!.split('@').pop()!;
+      if (!HOST_PORT.test(host)) return bad();
+    } else if ((HOST_PORT.test(raw) && !/^\d+$/.test(raw.split(':')[0]!)) || /^\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?$/.test(raw)) {
+      host = raw;
+    } else {
+      return bad();
+    }
+    // Our patterns are loose; the URL parser has the last word (ports, IP forms).
+    try {
+      url = new URL(`wss://${host}`);
+    } catch {
+      return bad();
+    }
   }
   if (url.protocol === 'ws:' && page?.protocol === 'https:' && !isLoopback(url.hostname)) {
     return {
@@ -202,6 +208,14 @@ export function parseIdentity(value: string): { user: string; domain: string } |
 
 /** Validates merged input into a phone configuration. Never throws. */
 export function resolveConfig(input: ConfigInput, page?: PageOrigin): ConfigResult {
+  try {
+    return resolve(input, page);
+  } catch {
+    return fail('bad-server', 'This phone configuration cannot be used. Check the server and account.');
+  }
+}
+
+function resolve(input: ConfigInput, page?: PageOrigin): ConfigResult {
   if (!hasActivation(input)) return { ok: false, error: null };
 
   if (!input.server) {

@@ -16,11 +16,11 @@ export interface DialTarget {
 }
 
 const DIALABLE = /^\+?[0-9*#]+$/;
-const SIP_USER = /^[a-z0-9\-_.!~*'()&=+$,;?/%]+$/i;
+const SIP_USER = /^[a-z0-9\-_.!~*'()&=+$,;?/%#]+$/i;
 const HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:\d{1,5})?$/i;
 
-/** '#' ends a URI, so it travels escaped in the user part. */
-const escapeUser = (user: string) => user.replace(/#/g, '%23');
+/** '%' and '#' travel escaped in the user part ('#' would end the URI). */
+const escapeUser = (user: string) => user.replace(/%/g, '%25').replace(/#/g, '%23');
 
 /** Strips what people put around numbers; returns '' when nothing dialable is left. */
 export function normalizeNumber(input: string): string {

@@ -612,9 +612,8 @@ export class PhoneSession extends Emitter<SessionEvents> {
     const settings = this.#state.settings;
     const view = this.#newView(call, 'ringing');
     if (settings.dnd) {
-      // Logged as missed, never rung.
-      this.#addLine(call, { ...view, silenced: true });
-      this.#lines.get(call.id)!.endAs = { code: 'dnd', text: 'Rejected: Do Not Disturb', by: 'local' };
+      // Logged as missed, never rung, never shown as ringing.
+      this.#addLine(call, { ...view, silenced: true }, { endAs: { code: 'dnd', text: 'Rejected: Do Not Disturb', by: 'local' } });
       call.reject(settings.dndCode);
       return;
     }
@@ -640,8 +639,8 @@ export class PhoneSession extends Emitter<SessionEvents> {
     line.autoAnswerTimer = undefined;
   }
 
-  #addLine(call: SipCall, view: CallView): void {
-    const line: Line = { call, view, audio: new RemoteAudio() };
+  #addLine(call: SipCall, view: CallView, init: Partial<Line> = {}): void {
+    const line: Line = { call, view, audio: new RemoteAudio(), ...init };
     this.#lines.set(call.id, line);
     // Written now and completed at the end: a tab closed mid-call still leaves its call.
     void this.#history?.put(historyRecord(view));

@@ -51,7 +51,7 @@ export function describeEnd(
     const [code, words] = hit ? [hit[1], hit[2]] : ['failed', 'Call failed'];
     return { code, text: `${words} (${sipCode})`, sipCode, by };
   }
-  const known = jssipCause ? BY_JSSIP_CAUSE[jssipCause] : undefined;
+  const known = jssipCause && Object.hasOwn(BY_JSSIP_CAUSE, jssipCause) ? BY_JSSIP_CAUSE[jssipCause] : undefined;
   if (known) return { code: known[0], text: known[1], by, ...(sipCode ? { sipCode } : {}) };
   return { code: 'failed', text: jssipCause ? `Call failed: ${jssipCause}` : 'Call failed', by };
 }

@@ -420,7 +420,8 @@ export class PhoneWidget extends LitElement {
         if (!(call.direction === 'inbound' && call.state === 'ringing' && !old)) this.announcement = `${remoteLabel(call)}: ${text}`;
       }
     }
-    if (!calls.length && this.#lastCalls.length) this.view = 'calls';
+    // A call that has just appeared (dialled from the pad after "Add call") comes to the front.
+    if (calls.some((c) => !before.has(c.id)) || (!calls.length && this.#lastCalls.length)) this.view = 'calls';
     this.#lastCalls = calls;
   }
 
