@@ -398,6 +398,43 @@ export class PhoneSession extends Emitter<SessionEvents> {
     }
   }
 
+  /** Parks a call on a slot (or by the dynamic park code): a blind transfer, confirmed by a notice. */
+  async park(id: string | undefined, slot?: string): Promise<boolean> {
+    const target = slot ?? this.#state.settings.parkCode;
+    if (!target) return false;
+    const ok = await this.transfer(id, target, 'blind');
+    if (ok) this.#notify('info', slot ? `Call parked on ${slot}` : 'Call parked');
+    return ok;
+  }
+
+  /** Starts or stops server recording by its DTMF code; the call shows the state. */
+  toggleRecording(id?: string): void {
+    const code = this.#state.settings.recordCode;
+    const line = this.#line(id, (v) => v.state === 'connected' && !v.held) ?? this.#line(id, (v) => v.state === 'connected');
+    if (!code || !line || line.view.state !== 'connected') return;
+    for (const key of code) line.call.sendDtmf(key, this.#state.settings.dtmfMode);
+    this.#patchCall(line, { recording: !line.view.recording });
+  }
+
+  /** Supervisor: listens in on an extension's calls (monitoring code + extension). */
+  monitor(extension: string): DialResult {
+    const m = this.#state.settings.monitor;
+    if (!m) return this.#dialError('Monitoring is not set up on this phone.');
+    const result = this.#dial(`${m.listenCode}${extension}`);
+    if (result.ok) this.#patchCall(this.#lines.get(result.id)!, { monitor: 'listen' });
+    return result;
+  }
+
+  /** In a monitoring call: whisper to the agent, barge in, or go back to listening only (DTMF codes). */
+  setMonitorMode(mode: 'listen' | 'whisper' | 'barge', id?: string): void {
+    const m = this.#state.settings.monitor;
+    const line = this.#line(id, (v) => Boolean(v.monitor) && v.state === 'connected');
+    if (!m || !line) return;
+    const code = mode === 'whisper' ? m.whisper : mode === 'barge' ? m.barge : m.listenOnly;
+    for (const key of code) line.call.sendDtmf(key, this.#state.settings.dtmfMode);
+    this.#patchCall(line, { monitor: mode });
+  }
+
   /** Headers of the INVITE of an incoming call, for screen pops (only the names asked for). */
   callHeaders(id: string, names: readonly string[]): Record<string, string> {
     const call = this.#lines.get(id)?.call;

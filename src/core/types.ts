@@ -84,6 +84,10 @@ export interface CallView {
   dtmf?: string;
   /** Live quality, sampled every second while connected. */
   quality?: CallQuality;
+  /** Server recording is on (as far as we told the server). */
+  recording?: boolean;
+  /** A supervisor's monitoring call, and its current mode. */
+  monitor?: 'listen' | 'whisper' | 'barge';
 }
 
 /** One call in the history, as stored: written at the start, completed at the end. */
@@ -142,6 +146,16 @@ export interface CallSettings {
   dtmfMode: 'rfc4733' | 'info';
   /** Prefix that makes a blind transfer reach an extension's mailbox (the Stratus convention is `03`). */
   voicemailPrefix?: string;
+  /** Dynamic parking: the code the server parks a call on (it chooses the slot). */
+  parkCode?: string;
+  /** Static parking: the slots a call can be parked on. */
+  parkSlots?: readonly string[];
+  /** "Switch phone": the user's other devices a call can be moved to. */
+  switchTargets?: ReadonlyArray<{ target: string; label: string }>;
+  /** Server on-demand recording: the DTMF code that starts and stops it (seed 003: `*1`). */
+  recordCode?: string;
+  /** Supervisor monitoring: the spy code (seed 001: `007`) and the in-call DTMF codes. */
+  monitor?: { listenCode: string; whisper: string; barge: string; listenOnly: string };
 }
 
 export const DEFAULT_CALL_SETTINGS: CallSettings = {

@@ -136,6 +136,50 @@ export const callCardStyles = css`
     margin: 0;
     font-variant-numeric: tabular-nums;
   }
+  .more {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+    margin-top: 10px;
+  }
+  .more button {
+    flex: 1 1 auto;
+    height: 36px;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    padding: 0 10px;
+  }
+  .more button[aria-pressed='true'] {
+    background: var(--_danger);
+    border-color: var(--_danger);
+    color: var(--_on-danger);
+  }
+  .recording {
+    display: flex;
+    align-items: center;
+    gap: 6px;
+    margin-top: 8px;
+    color: var(--_danger);
+    font-size: 0.85em;
+    font-weight: 600;
+  }
+  .rec-dot {
+    width: 8px;
+    height: 8px;
+    border-radius: 50%;
+    background: var(--_danger);
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .rec-dot {
+      animation: blink 1.2s ease-in-out infinite;
+    }
+  }
+  @keyframes blink {
+    50% {
+      opacity: 0.3;
+    }
+  }
   .note {
     color: var(--_accent);
     font-size: 0.85em;

@@ -47,6 +47,8 @@ export class PhoneCallCard extends LitElement {
   @state() private transferTarget = '';
   /** The call whose statistics are open. */
   @state() private statsFor = '';
+  /** The call whose further actions (park, switch phone, record) are open. */
+  @state() private moreFor = '';
 
   #timer(call: CallView) {
     return call.state === 'connected' && call.answeredAt
@@ -118,6 +120,7 @@ export class PhoneCallCard extends LitElement {
       ${connected.length === 2 && other && (call.held || other.held)
         ? html`<button type="button" @click=${() => session.swap(call.held ? call.id : other.id)}>Swap calls</button>`
         : nothing}
+      ${call.monitor ? this.#renderMonitor(call) : nothing}
       <button
         type="button"
         @click=${async () => {
@@ -127,6 +130,11 @@ export class PhoneCallCard extends LitElement {
       >
         Add call
       </button>
+      ${this.#hasMore(state)
+        ? html`<button type="button" aria-expanded=${this.moreFor === call.id ? 'true' : 'false'} @click=${() => (this.moreFor = this.moreFor === call.id ? '' : call.id)}>
+            More
+          </button>`
+        : nothing}
       <button type="button" @click=${() => this.#askView('dialer')}>Hide call</button>
       <button class="hangup" type="button" @click=${() => session.hangup(call.id)}>Hang up</button>
     `;
@@ -180,6 +188,40 @@ export class PhoneCallCard extends LitElement {
     `;
   }
 
+  #hasMore(state: PhoneState): boolean {
+    const s = state.settings;
+    return Boolean(s.parkCode || s.parkSlots?.length || s.switchTargets?.length || s.recordCode);
+  }
+
+  #renderMore(call: CallView, state: PhoneState) {
+    const session = this.#phone.session!;
+    const s = state.settings;
+    return html`<div class="more" part="more" role="group" aria-label="More for ${remoteLabel(call)}">
+      ${s.parkSlots?.map((slot) => html`<button type="button" @click=${() => session.park(call.id, slot)}>Park on ${slot}</button>`)}
+      ${s.parkCode ? html`<button type="button" @click=${() => session.park(call.id)}>Park</button>` : nothing}
+      ${s.switchTargets?.map((t) => html`<button type="button" @click=${() => session.transfer(call.id, t.target, 'blind')}>Switch to ${t.label}</button>`)}
+      ${s.recordCode
+        ? html`<button type="button" aria-pressed=${call.recording ? 'true' : 'false'} @click=${() => session.toggleRecording(call.id)}>
+            ${call.recording ? 'Stop recording' : 'Record'}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  #renderMonitor(call: CallView) {
+    const session = this.#phone.session!;
+    const modes = [
+      ['listen', 'Listen only'],
+      ['whisper', 'Whisper'],
+      ['barge', 'Barge'],
+    ] as const;
+    return modes.map(
+      ([mode, label]) => html`<button type="button" aria-pressed=${call.monitor === mode ? 'true' : 'false'} @click=${() => session.setMonitorMode(mode, call.id)}>
+        ${label}
+      </button>`,
+    );
+  }
+
   #renderStats(call: CallView) {
     const q = call.quality!;
     const row = (label: string, value: string | undefined) => (value === undefined ? nothing : html`<dt>${label}</dt><dd>${value}</dd>`);
@@ -225,7 +267,9 @@ export class PhoneCallCard extends LitElement {
               </button>`
             : nothing}
         </div>
+        ${call.recording ? html`<div class="recording" role="status"><span class="rec-dot" aria-hidden="true"></span>Recording</div>` : nothing}
         ${this.statsFor === call.id && call.quality ? this.#renderStats(call) : nothing}
+        ${this.moreFor === call.id && call.state === 'connected' ? this.#renderMore(call, state) : nothing}
         <div class="actions" part="actions">${this.#renderActions(call, state)}</div>
         ${this.keypadFor === call.id && call.state === 'connected' ? this.#renderKeypad(call) : nothing}
         ${this.transferFor === call.id && call.state === 'connected' ? this.#renderTransfer(call, state) : nothing}

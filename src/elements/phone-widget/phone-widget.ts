@@ -37,6 +37,25 @@ import '../phone-dialer/phone-dialer.js';
  */
 const FIRST_PAINT_WAIT_MS = 150;
 
+/** "a, b ,c" → ['a','b','c'], or undefined when empty. */
+const list = (value: string | undefined): string[] | undefined => {
+  const items = (value ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  return items.length ? items : undefined;
+};
+
+/** Reads `whisper=*81,barge=*82,listen=*80` over the seed phones' defaults. */
+function monitorCodes(value: string | undefined): { whisper: string; barge: string; listenOnly: string } {
+  const codes = { whisper: '*81', barge: '*82', listenOnly: '*80' };
+  for (const pair of list(value) ?? []) {
+    const [k, v] = pair.split('=').map((x) => x.trim());
+    if (!v || !/^[0-9*#]+$/.test(v)) continue;
+    if (k === 'whisper') codes.whisper = v;
+    else if (k === 'barge') codes.barge = v;
+    else if (k === 'listen') codes.listenOnly = v;
+  }
+  return codes;
+}
+
 const SETTING_PROPS = [
   'dnd',
   'dndOnCode',
@@ -47,6 +66,12 @@ const SETTING_PROPS = [
   'callWaiting',
   'dtmfMode',
   'voicemailPrefix',
+  'parkCode',
+  'parkSlots',
+  'switchTargets',
+  'recordCode',
+  'listenCode',
+  'monitorCodes',
 ] as const;
 
 const CONFIG_PROPS = ['server', 'domain', 'identity', 'authentication', 'username', 'display', 'destination', 'noUrlActivation', 'iceServers'] as const;
@@ -133,6 +158,18 @@ export class PhoneWidget extends LitElement {
   @property({ attribute: 'dtmf-mode' }) dtmfMode: CallSettings['dtmfMode'] = 'rfc4733';
   /** Prefix that makes a transfer reach an extension's voicemail (e.g. `03`); hidden when unset. */
   @property({ attribute: 'voicemail-prefix' }) voicemailPrefix?: string;
+  /** Dynamic parking code (the server picks the slot), e.g. `*70`. */
+  @property({ attribute: 'park-code' }) parkCode?: string;
+  /** Static park slots, comma-separated, e.g. `701,702,703`. */
+  @property({ attribute: 'park-slots' }) parkSlots?: string;
+  /** "Switch phone" targets, comma-separated `target:label`, e.g. `108a:Desk phone,108wp:Mobile`. */
+  @property({ attribute: 'switch-targets' }) switchTargets?: string;
+  /** Server on-demand recording code, sent as DTMF (e.g. `*1`). */
+  @property({ attribute: 'record-code' }) recordCode?: string;
+  /** Supervisor monitoring: the code dialled before an extension to listen in (e.g. `007`). */
+  @property({ attribute: 'listen-code' }) listenCode?: string;
+  /** Monitoring DTMF codes, `whisper=*81,barge=*82,listen=*80` (these are the defaults). */
+  @property({ attribute: 'monitor-codes' }) monitorCodes?: string;
   /** Headers of incoming INVITEs to pass to `phone-incoming` for screen pops (comma-separated, e.g. `X-Customer-Id`). */
   @property({ attribute: 'incoming-headers' }) incomingHeaders?: string;
   /** Dial `tel:` and `sip:` links clicked anywhere in the page. */
@@ -403,6 +440,14 @@ export class PhoneWidget extends LitElement {
       dndOnCode: this.dndOnCode || undefined,
       dndOffCode: this.dndOffCode || undefined,
       voicemailPrefix: this.voicemailPrefix || undefined,
+      parkCode: this.parkCode || undefined,
+      parkSlots: list(this.parkSlots),
+      switchTargets: list(this.switchTargets)?.map((entry) => {
+        const [target, label] = entry.split(':').map((x) => x.trim());
+        return { target: target!, label: label || target! };
+      }),
+      recordCode: this.recordCode || undefined,
+      monitor: this.listenCode ? { listenCode: this.listenCode, ...monitorCodes(this.monitorCodes) } : undefined,
     };
   }
 
