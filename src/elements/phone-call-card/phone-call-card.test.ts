@@ -446,3 +446,27 @@ describe('<phone-call-card> states', () => {
     expect((await requested).detail.view).to.equal('calls');
   });
 });
+
+describe('<phone-call-card> extras', () => {
+  it('shows park, switch phone and record under More, and the recording indicator', async () => {
+    const el = (await fixture(html`<test-phone-widget server="ws://127.0.0.1:8080" identity="sip:1011@phone.test" password="p" no-url-activation
+      park-slots="701,702" switch-targets="108a:Desk phone" record-code="*1" theme="dark">
+      <phone-call-card></phone-call-card>
+    </test-phone-widget>`)) as TestPhoneWidget;
+    el.agent.register();
+    const call = el.agent.ring({ number: '1002', uri: 'sip:1002@phone.test' });
+    call.remoteAnswers();
+    const c = el.querySelector('phone-call-card')!;
+    await c.updateComplete;
+    const find = (name: string) => [...c.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name);
+    find('More')!.click();
+    await c.updateComplete;
+    for (const name of ['Park on 701', 'Park on 702', 'Switch to Desk phone', 'Record']) expect(find(name), name).to.exist;
+    find('Record')!.click();
+    await c.updateComplete;
+    expect(call.log).to.deep.equal(['dtmf:*/rfc4733', 'dtmf:1/rfc4733']);
+    expect(c.shadowRoot!.querySelector('.recording')!.textContent).to.contain('Recording');
+    expect(find('Stop recording')!.getAttribute('aria-pressed')).to.equal('true');
+    await expect(c).to.be.accessible();
+  });
+});
