@@ -27,6 +27,11 @@ function autoMount(): void {
   const phone = document.createElement('phone-widget');
   phone.floating = true;
   if (data.theme === 'light' || data.theme === 'dark') phone.theme = data.theme;
+  // A kiosk link (`…&kiosk`) or tag (`data-kiosk`) mounts the kiosk layout, not a floating panel.
+  if (data.kiosk !== undefined || new URLSearchParams(location.search).has('kiosk')) {
+    phone.kiosk = true;
+    phone.floating = false;
+  }
   document.body.append(phone);
 }
 

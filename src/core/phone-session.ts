@@ -138,6 +138,11 @@ export class PhoneSession extends Emitter<SessionEvents> {
     return this.#state;
   }
 
+  /** The configured destination (`destination=`), for kiosks. */
+  get destination(): string | undefined {
+    return this.#config?.destination;
+  }
+
   /** The account's SIP domain, once configured. */
   get domain(): string | undefined {
     return this.#config?.domain;

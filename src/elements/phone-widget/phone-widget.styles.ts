@@ -214,3 +214,56 @@ export const widgetStyles = css`
     color: var(--_danger);
   }
 `;
+
+export const kioskStyles = css`
+  :host([kiosk]) {
+    max-width: none;
+  }
+  .kiosk {
+    display: grid;
+    gap: 20px;
+    justify-items: stretch;
+    padding: 24px;
+    background: var(--_bg);
+    border-radius: calc(var(--_radius) + 8px);
+    border: 1px solid var(--_border);
+  }
+  .kiosk-status {
+    margin: 0;
+    text-align: center;
+    font-size: 1.4em;
+    color: var(--_muted);
+  }
+  .kiosk-button {
+    min-height: 96px;
+    border: 0;
+    border-radius: calc(var(--_radius) + 8px);
+    font-size: 1.8em;
+    font-weight: 600;
+    background: var(--_surface);
+  }
+  .kiosk-button.call,
+  .kiosk-button.answer {
+    background: var(--_ok);
+    color: var(--_on-ok);
+  }
+  .kiosk-button.hangup {
+    background: var(--_danger);
+    color: var(--_on-danger);
+  }
+  .kiosk-button:disabled {
+    opacity: 0.5;
+  }
+  .kiosk-keypad {
+    display: grid;
+    grid-template-columns: repeat(3, 1fr);
+    gap: 12px;
+  }
+  .kiosk-keypad button {
+    min-height: 72px;
+    border: 0;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    font-size: 1.6em;
+  }
+`;

@@ -22,7 +22,7 @@ import {
   PhoneStatusEvent,
 } from '../../events/phone-events.js';
 import { tokens } from '../../styles/tokens.js';
-import { widgetStyles } from './phone-widget.styles.js';
+import { kioskStyles, widgetStyles } from './phone-widget.styles.js';
 import { askNotificationPermission } from '../../core/notify.js';
 import '../phone-audio-settings/phone-audio-settings.js';
 import '../phone-blf-panel/phone-blf-panel.js';
@@ -111,7 +111,7 @@ const CONFIG_PROPS = ['server', 'domain', 'identity', 'authentication', 'usernam
  */
 @customElement('phone-widget')
 export class PhoneWidget extends LitElement {
-  static override styles = [tokens, widgetStyles];
+  static override styles = [tokens, widgetStyles, kioskStyles];
 
   /** Defaults for every phone on the page; the single-script bundle fills them from its script tag's `data-*`. */
   static scriptDefaults: ConfigInput = {};
@@ -158,6 +158,12 @@ export class PhoneWidget extends LitElement {
   @property({ attribute: 'dtmf-mode' }) dtmfMode: CallSettings['dtmfMode'] = 'rfc4733';
   /** Prefix that makes a transfer reach an extension's voicemail (e.g. `03`); hidden when unset. */
   @property({ attribute: 'voicemail-prefix' }) voicemailPrefix?: string;
+  /** Kiosk: a large, touch-friendly phone that only calls `destination` (and hangs up); no settings. */
+  @property({ type: Boolean, reflect: true }) kiosk = false;
+  /** Kiosk: also show a keypad during the call (for menus). */
+  @property({ type: Boolean, attribute: 'kiosk-keypad' }) kioskKeypad = false;
+  /** Kiosk: the name on the big button ("Call reception"); the destination's number by default. */
+  @property({ attribute: 'kiosk-label' }) kioskLabel?: string;
   /** Dynamic parking code (the server picks the slot), e.g. `*70`. */
   @property({ attribute: 'park-code' }) parkCode?: string;
   /** Static park slots, comma-separated, e.g. `701,702,703`. */
@@ -551,7 +557,37 @@ export class PhoneWidget extends LitElement {
     this.customLayout = (e.target as HTMLSlotElement).assignedElements().length > 0;
   }
 
+  #renderKiosk() {
+    const state = this.session.state;
+    const call = state.calls[0];
+    const target = this.session.destination ?? '';
+    const label = this.kioskLabel || target;
+    const ready = state.status === 'ready' || state.status === 'in-call';
+    return html`<div class="kiosk" part="kiosk">
+      <p class="kiosk-status" role="status">${call ? `${remoteLabel(call)}: ${callStateText(call)}` : state.reason && state.status === 'disconnected' ? `${state.statusText}: ${state.reason}` : state.statusText}</p>
+      ${this.soundLocked
+        ? html`<button class="kiosk-button" type="button" @click=${() => this.session.audio.tones.unlock()}>Touch to start</button>`
+        : call
+          ? html`${call.direction === 'inbound' && call.state === 'ringing'
+                ? html`<button class="kiosk-button answer" type="button" @click=${() => this.session.answer(call.id)}>Answer</button>`
+                : nothing}
+              <button class="kiosk-button hangup" type="button" @click=${() => this.session.hangup(call.id)}>Hang up</button>
+              ${this.kioskKeypad && call.state === 'connected'
+                ? html`<div class="kiosk-keypad" role="group" aria-label="Keypad">
+                    ${['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'].map(
+                      (k) => html`<button type="button" @click=${() => this.session.sendDtmf(k, call.id)}>${k}</button>`,
+                    )}
+                  </div>`
+                : nothing}`
+          : html`<button class="kiosk-button call" type="button" ?disabled=${!ready || !target} @click=${() => this.dial(target)}>
+              Call ${label}
+            </button>`}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    </div>`;
+  }
+
   override render() {
+    if (this.kiosk) return this.#renderKiosk();
     const state = this.session.state;
     const account = state.account;
     const expanded = !this.floating || !this.collapsed;
