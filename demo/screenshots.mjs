@@ -57,6 +57,12 @@ try {
     await floating.page.screenshot({ path: `${out}${scheme}-floating.png` });
     await floating.page.getByRole('button', { name: 'Minimise' }).click();
     await floating.page.screenshot({ path: `${out}${scheme}-floating-collapsed.png` });
+    const kioskCtx = await bed.browser.newContext({ colorScheme: scheme, viewport: { width: 600, height: 700 } });
+    const kiosk = await kioskCtx.newPage();
+    await kiosk.goto(`${bed.http.url}/test/e2e/pages/kiosk.html?username=1006&password=pass1006`);
+    await kiosk.getByRole('button', { name: 'Call Reception' }).waitFor();
+    await kiosk.screenshot({ path: `${out}${scheme}-kiosk.png` });
+    await kioskCtx.close();
     const demo = await bed.browser.newContext({ colorScheme: scheme, viewport: { width: 1100, height: 760 } });
     const demoPage = await demo.newPage();
     await demoPage.goto(`${bed.http.url}/demo/?username=1005&password=pass1005`);
