@@ -44,6 +44,27 @@ describe('connection trouble', () => {
     await phone.waitStatus('Ready', 20000);
   });
 
+  it('restarts ICE when the media path breaks, and the audio comes back by itself', async () => {
+    const bob = await bed.peer('1002', { autoAnswer: true });
+    const alice = await bed.phone('1001');
+    await alice.dial('1002');
+    await alice.waitText('Connected');
+    await alice.waitAudioFlowing();
+    // Cut every UDP packet in this test's own network namespace: the media path dies, signalling (TCP) stays.
+    const nft = (...args) => execFileSync('nft', args, { stdio: 'pipe' });
+    nft('add', 'table', 'inet', 'cut');
+    nft('add', 'chain', 'inet', 'cut', 'out', '{ type filter hook output priority 0 ; }');
+    nft('add', 'rule', 'inet', 'cut', 'out', 'meta', 'l4proto', 'udp', 'drop');
+    try {
+      await bob.waitEvent('reinvite', () => true, 20000);
+    } finally {
+      nft('delete', 'table', 'inet', 'cut');
+    }
+    const before = (await alice.stats()).bytesReceived;
+    await waitFor(async () => (await alice.stats()).bytesReceived > before + 4000, { timeout: 20000, message: 'audio back after the ICE restart' });
+    await alice.waitText('Connected');
+  });
+
   it('fails over to the next server within 5 s and goes back to the preferred one when it returns', async () => {
     const phone = await bed.phone('1002', { server: `${second.wsUrl},${bed.sip.wsUrl}` });
     await waitFor(() => registered(second, '1002'), { message: 'registered on the preferred server' });

@@ -26,7 +26,7 @@ import type {
 } from './agent.js';
 import { readCallStats } from '../media/call-stats.js';
 import { autoAnswerAfter } from './auto-answer.js';
-import { setHold } from './reinvite-hold.js';
+import { restartIce, setHold } from './reinvite-hold.js';
 import { ConnectionWatch } from './connection-watch.js';
 import { instanceId } from '../../storage/instance-id.js';
 
@@ -152,6 +152,7 @@ class JsSipCall extends Emitter<CallEvents> implements SipCall {
     });
     const end = (e: { originator: string; cause: string; message?: unknown }) => {
       clearTimeout(this.#iceTimer);
+      clearTimeout(this.#iceWatch);
       const message = e.message as { status_code?: number } | undefined;
       const code = typeof message?.status_code === 'number' ? message.status_code : undefined;
       const by = e.originator === 'local' ? 'local' : e.originator === 'remote' ? 'remote' : 'system';
@@ -171,9 +172,39 @@ class JsSipCall extends Emitter<CallEvents> implements SipCall {
     return this.#session.remote_identity?.uri?.toString() ?? this.remote.uri;
   }
 
+  #iceWatch: ReturnType<typeof setTimeout> | undefined;
+  #restarting = false;
+
+  /**
+   * A network change (Wi-Fi to cable, VPN) breaks the media path: when ICE
+   * fails, or stays disconnected for a few seconds, renegotiate with an ICE
+   * restart so the audio comes back by itself.
+   */
+  #onIceState(pc: RTCPeerConnection): void {
+    clearTimeout(this.#iceWatch);
+    const state = pc.iceConnectionState;
+    if (state === 'failed') void this.#restartIce();
+    else if (state === 'disconnected') this.#iceWatch = setTimeout(() => void this.#restartIce(), 3000);
+  }
+
+  async #restartIce(): Promise<void> {
+    if (this.#restarting || this.#session.isEnded() || !this.#session.isEstablished()) return;
+    // Only the caller restarts first; the callee waits a little longer, so both ends do not collide (glare).
+    this.#restarting = true;
+    try {
+      if (this.direction === 'inbound') await new Promise((r) => setTimeout(r, 1500));
+      const state = this.#pc?.iceConnectionState;
+      if (state === 'connected' || state === 'completed' || this.#session.isEnded()) return;
+      await restartIce(this.#session);
+    } finally {
+      this.#restarting = false;
+    }
+  }
+
   #watch(pc: RTCPeerConnection): void {
     if (this.#pc === pc) return;
     this.#pc = pc;
+    pc.addEventListener('iceconnectionstatechange', () => this.#onIceState(pc));
     pc.addEventListener('track', (e) => {
       const stream = e.streams[0] ?? new MediaStream([e.track]);
       this.#stream = stream;

@@ -17,6 +17,7 @@ interface RTCSessionInternals {
   _onunhold(originator: 'local'): void;
   _sendReinvite(options: {
     eventHandlers: { succeeded: () => void; failed: (response?: { status_code?: number }) => void };
+    rtcOfferConstraints?: RTCOfferOptions;
   }): void;
   _connection: RTCPeerConnection | null;
   isReadyToReOffer(): boolean;
@@ -62,4 +63,28 @@ export async function setHold(session: RTCSession, held: boolean, weCalled: bool
   if (first.ok || first.code !== 491) return first;
   await new Promise((r) => setTimeout(r, glareDelayMs(weCalled)));
   return reinvite(session, held);
+}
+
+/**
+ * Renegotiates with an ICE restart (new ICE credentials, new candidates), as
+ * after a network change. Like hold, a refused re-INVITE never ends the call.
+ */
+export async function restartIce(session: RTCSession): Promise<HoldResult> {
+  const s = session as unknown as RTCSessionInternals;
+  for (let i = 0; i < 8 && s.isEstablished() && !s.isReadyToReOffer(); i++) await new Promise((r) => setTimeout(r, 250));
+  if (!s.isEstablished() || !s.isReadyToReOffer()) return { ok: false };
+  return new Promise((resolve) => {
+    s._sendReinvite({
+      rtcOfferConstraints: { iceRestart: true },
+      eventHandlers: {
+        succeeded: () => resolve({ ok: true }),
+        failed: (response) => {
+          const pc = s._connection;
+          const rollback =
+            pc && pc.signalingState === 'have-local-offer' ? pc.setLocalDescription({ type: 'rollback' }).catch(() => undefined) : Promise.resolve();
+          void rollback.then(() => resolve({ ok: false, ...(response?.status_code ? { code: response.status_code } : {}) }));
+        },
+      },
+    });
+  });
 }
