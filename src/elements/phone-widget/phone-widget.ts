@@ -164,6 +164,14 @@ export class PhoneWidget extends LitElement {
   @property({ type: Boolean, attribute: 'kiosk-keypad' }) kioskKeypad = false;
   /** Kiosk: the name on the big button ("Call reception"); the destination's number by default. */
   @property({ attribute: 'kiosk-label' }) kioskLabel?: string;
+  /** BLF keys for the Contacts tab: `1002:Bob,1003:Carol` or JSON `[{ "extension", "label" }]`. */
+  @property({ attribute: 'blf-keys' }) blfKeys?: string;
+  /** A JSON directory of extensions for the Contacts tab (URL). */
+  @property({ attribute: 'directory-src' }) directorySrc?: string;
+  /** The voicemail access code the voicemail badge dials (e.g. `*97`). */
+  @property({ attribute: 'voicemail-code' }) voicemailCode?: string;
+  /** Directed call pickup code, dialled before a ringing key's extension (e.g. `**`). */
+  @property({ attribute: 'pickup-code' }) pickupCode?: string;
   /** Dynamic parking code (the server picks the slot), e.g. `*70`. */
   @property({ attribute: 'park-code' }) parkCode?: string;
   /** Static park slots, comma-separated, e.g. `701,702,703`. */
@@ -232,6 +240,8 @@ export class PhoneWidget extends LitElement {
     let noticeId = 0;
     s.on('change', (state) => {
       this.#announceCalls(state.calls);
+      // DND can change from inside (the BLF panel's toggle): keep the attribute in step.
+      if (this.dnd !== state.settings.dnd) this.dnd = state.settings.dnd;
       if (state.notice && state.notice.id !== noticeId) {
         // A notice stays 8 s, then goes by itself.
         noticeId = state.notice.id;
@@ -513,7 +523,15 @@ export class PhoneWidget extends LitElement {
         ${tab === 'phone'
           ? phone
           : html`${inCalls ? html`<phone-call-card compact></phone-call-card>` : nothing}
-            ${tab === 'contacts' ? html`<phone-blf-panel></phone-blf-panel>` : html`<phone-chat></phone-chat>`}`}
+            ${tab === 'contacts'
+              ? html`<phone-blf-panel
+                  keys=${this.blfKeys ?? nothing}
+                  directory-src=${this.directorySrc ?? nothing}
+                  voicemail-code=${this.voicemailCode ?? nothing}
+                  pickup-code=${this.pickupCode ?? nothing}
+                  listen-code=${this.listenCode ?? nothing}
+                ></phone-blf-panel>`
+              : html`<phone-chat></phone-chat>`}`}
       </div>
     `;
   }
