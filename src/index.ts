@@ -23,3 +23,7 @@ export type { MessageSummary } from './core/blf/message-summary.js';
 export type { Contact, ContactDraft, ContactPhone } from './core/blf/contact.js';
 export type { DirectoryEntry } from './core/blf/directory.js';
 export type { Presence, PresenceStatus } from './core/blf/pidf.js';
+export { ChatService, MAX_TEXT_BYTES, type ChatEvents } from './core/chat/chat-service.js';
+export { ChatThread } from './core/chat/chat-thread.js';
+export { DEFAULT_MAX_ATTACHMENT_KB } from './core/chat/attachment.js';
+export type { ChatState, ChatMessage, ChatFile, ChatParty, Conversation, ChatMessageEvent, ChatResult, DeliveryState } from './core/chat/chat-types.js';

@@ -3,6 +3,7 @@
  * are composed; none carries a JsSIP object or a password.
  */
 import type { CallDirection, CallEndCause, PhoneStatus, RemoteParty } from '../core/types.js';
+import type { ChatMessageEvent } from '../core/chat/chat-types.js';
 
 export interface PhoneStatusDetail {
   /** `idle`, `connecting`, `ready`, `disconnected` or `in-call`. */
@@ -73,6 +74,13 @@ export class PhoneErrorEvent extends PhoneEvent<PhoneErrorDetail> {
   }
 }
 
+/** A chat message arrived: `{ conversationId, from: { number, name? }, text, file?, group? }`. */
+export class PhoneMessageEvent extends PhoneEvent<ChatMessageEvent> {
+  constructor(detail: ChatMessageEvent) {
+    super('phone-message', detail);
+  }
+}
+
 export interface PhoneDialRequestDetail {
   /** What is about to be dialled; the page may rewrite it (e.g. add a prefix). */
   target: string;
@@ -93,5 +101,6 @@ declare global {
     'phone-call-end': PhoneCallEndEvent;
     'phone-error': PhoneErrorEvent;
     'phone-dial-request': PhoneDialRequestEvent;
+    'phone-message': PhoneMessageEvent;
   }
 }

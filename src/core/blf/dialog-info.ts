@@ -10,7 +10,7 @@
  * the lamp as it was.
  */
 import { cleanText } from './text.js';
-import { childNamed, childrenNamed, parseXml, textOf, type XmlElement } from './xml.js';
+import { childNamed, childrenNamed, parseXml, textOf, type XmlElement } from '../xml.js';
 
 export const DIALOG_INFO_NS = 'urn:ietf:params:xml:ns:dialog-info';
 

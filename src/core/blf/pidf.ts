@@ -5,7 +5,7 @@
  * PIDF document or says nothing usable (then the BLF lamp decides).
  */
 import { cleanText } from './text.js';
-import { childNamed, childrenNamed, parseXml, textOf, type XmlElement } from './xml.js';
+import { childNamed, childrenNamed, parseXml, textOf, type XmlElement } from '../xml.js';
 
 export const PIDF_NS = 'urn:ietf:params:xml:ns:pidf';
 const DM_NS = 'urn:ietf:params:xml:ns:pidf:data-model';

@@ -278,7 +278,7 @@ class JsSipCall extends Emitter<CallEvents> implements SipCall {
 }
 
 /** Header values a chat or presence module may need from an incoming MESSAGE. */
-const MESSAGE_HEADERS = ['message-id', 'datetime', 'imdn.message-id', 'imdn.disposition-notification', 'disposition-notification', 'x-conversation', 'x-conversation-name', 'x-conversation-members', 'subject'];
+const MESSAGE_HEADERS = ['message-id', 'datetime', 'imdn.message-id', 'imdn.disposition-notification', 'disposition-notification', 'x-conversation', 'x-conversation-name', 'x-conversation-members', 'subject', 'content-disposition', 'content-transfer-encoding'];
 
 /** JsSIP's Subscriber as we use it (its own typings need Node's EventEmitter generics). */
 interface Subscriber {

@@ -19,6 +19,7 @@ import {
   PhoneDialRequestEvent,
   PhoneErrorEvent,
   PhoneIncomingEvent,
+  PhoneMessageEvent,
   PhoneStatusEvent,
 } from '../../events/phone-events.js';
 import { tokens } from '../../styles/tokens.js';
@@ -94,6 +95,8 @@ const CONFIG_PROPS = ['server', 'domain', 'identity', 'authentication', 'usernam
  * @fires {PhoneCallStartEvent} phone-call-start - A call was answered: `{ id, direction, remote }`.
  * @fires {PhoneCallEndEvent} phone-call-end - A call ended: `{ id, direction, remote, duration, cause: { code, text, sipCode?, by } }`.
  * @fires {PhoneErrorEvent} phone-error - Something failed that the user was told about: `{ code, message }`.
+ * @fires {PhoneMessageEvent} phone-message - A chat message arrived: `{ conversationId, from: { number, name? }, text, file?, group? }`.
+ * @fires {PhoneDialRequestEvent} phone-dial-request - Cancelable, before every call: veto it, or rewrite `detail.target`.
  * @csspart shell - the phone's frame
  * @csspart header - the status bar
  * @csspart status - the status text
@@ -277,7 +280,8 @@ export class PhoneWidget extends LitElement {
       ),
     );
     s.on('error', (e) => this.dispatchEvent(new PhoneErrorEvent(e)));
-    for (const type of ['phone-status', 'phone-incoming', 'phone-call-start', 'phone-call-end', 'phone-error'] as const) {
+    s.chat.on('message', (m) => this.dispatchEvent(new PhoneMessageEvent(m)));
+    for (const type of ['phone-status', 'phone-incoming', 'phone-call-start', 'phone-call-end', 'phone-error', 'phone-message'] as const) {
       this.addEventListener(type, (e) => this.#bridge.post(type, (e as CustomEvent).detail));
     }
     s.audio.tones.on('lock', ({ locked }) => (this.soundLocked = locked));
