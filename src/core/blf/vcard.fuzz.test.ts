@@ -108,10 +108,12 @@ describe('vCard under generated input (fast-check)', () => {
       return performance.now() - t;
     };
     time(file(1000));
-    const small = Math.max(time(file(2000)), 1);
-    const big = time(file(16000));
+    // The fastest of three runs each, so a busy machine does not decide the verdict.
+    const best = (lines: number) => Math.min(time(file(lines)), time(file(lines)), time(file(lines)));
+    const small = Math.max(best(4000), 1);
+    const big = best(32000);
     // Linear: about 8 times longer for 8 times the lines; quadratic: about 64.
-    expect(big / small, `${small.toFixed(0)} ms for 2000 lines, ${big.toFixed(0)} ms for 16000`).to.be.below(20);
+    expect(big / small, `${small.toFixed(0)} ms for 4000 lines, ${big.toFixed(0)} ms for 32000`).to.be.below(30);
     expect(big).to.be.below(500);
   });
 });

@@ -41,8 +41,9 @@ export function cleanMessageId(value: string | undefined): string | undefined {
   return id && MESSAGE_ID.test(id) && !id.includes('|') ? id : undefined;
 }
 
+// Line breaks go as character references: XML parsers normalise raw ones.
 const escapeXml = (s: string) =>
-  s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+  s.replace(/[<>&'"\r\n\t]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;', '\r': '&#13;', '\n': '&#10;', '\t': '&#9;' })[c]!);
 
 /** The message/imdn+xml body that tells the sender of `messageId` what happened to it. */
 export function buildImdn(n: Imdn & { recipientUri?: string }): string {
