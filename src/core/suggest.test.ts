@@ -73,3 +73,15 @@ describe('suggest', () => {
     expect(anon).to.deep.equal({ number: '1009', source: 'Recent' });
   });
 });
+
+describe('suggest with contacts', () => {
+  it('offers matching personal contacts first, by name or digits', () => {
+    const contacts = [
+      { name: 'Dana Scully', number: '+1 (555) 0199' },
+      { name: 'Fox Mulder', number: '1005' },
+    ];
+    expect(suggest('scu', [], 5, contacts)).to.deep.equal([{ number: '+1 (555) 0199', name: 'Dana Scully', source: 'Contact' }]);
+    expect(suggest('5550', [], 5, contacts).map((s) => s.name)).to.deep.equal(['Dana Scully']);
+    expect(suggest('100', [], 5, contacts).map((s) => s.source)).to.deep.equal(['Contact']);
+  });
+});

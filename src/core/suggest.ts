@@ -13,12 +13,25 @@ export interface Suggestion {
  * contacts) whose number contains the typed digits or whose name contains the
  * typed text; one entry per number, most recent first.
  */
-export function suggest(typed: string, recent: readonly RecentCall[], limit = 5): Suggestion[] {
+export function suggest(
+  typed: string,
+  recent: readonly RecentCall[],
+  limit = 5,
+  contacts: ReadonlyArray<{ name: string; number: string }> = [],
+): Suggestion[] {
   const text = typed.trim().toLowerCase();
   if (!text) return [];
   const digits = normalizeNumber(typed);
   const seen = new Set<string>();
   const out: Suggestion[] = [];
+  for (const c of contacts) {
+    if (seen.has(c.number) || c.number === typed.trim()) continue;
+    const byNumber = digits ? normalizeNumber(c.number).includes(digits) : false;
+    if (!byNumber && !c.name.toLowerCase().includes(text)) continue;
+    seen.add(c.number);
+    out.push({ number: c.number, ...(c.name ? { name: c.name } : {}), source: 'Contact' });
+    if (out.length >= limit) return out;
+  }
   for (const r of recent) {
     if (seen.has(r.number)) continue;
     const byNumber = digits ? r.number.includes(digits) : r.number.toLowerCase().includes(text);

@@ -38,6 +38,13 @@ export class PhoneDialer extends LitElement {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   #phone = new SessionController(this);
+  #offBook: (() => void) | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#offBook?.();
+    this.#offBook = undefined;
+  }
 
   /** The number being typed. */
   @state() private value = '';
@@ -91,8 +98,16 @@ export class PhoneDialer extends LitElement {
   }
 
   #suggestions(): Suggestion[] {
-    const recent = this.#phone.state?.recent ?? [];
-    return this.suggestionsOpen ? suggest(this.value, recent) : [];
+    if (!this.suggestionsOpen) return [];
+    const session = this.#phone.session;
+    const book = session?.blf.contacts;
+    // Personal contacts are read from storage the first time the user types.
+    if (book && session.state.account && book.state.account !== session.state.account.identity) book.open(session.state.account.identity);
+    if (book && !this.#offBook) this.#offBook = book.on('change', () => this.requestUpdate());
+    const contacts = (book?.state.contacts ?? []).flatMap((c) =>
+      c.phones.map((p) => ({ name: `${c.firstName} ${c.lastName}`.trim() || c.company, number: p.number })),
+    );
+    return suggest(this.value, this.#phone.state?.recent ?? [], 5, contacts);
   }
 
   #pick(s: Suggestion): void {
