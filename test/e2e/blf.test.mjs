@@ -41,7 +41,7 @@ describe('BLF panel', () => {
   /** The key of an extension, found by its accessible name ("Carol, 1003, idle"). */
   const key = (phone, label, ext) => panelOf(phone).getByRole('button', { name: new RegExp(`^${label}, ${ext}, `) });
 
-  async function waitLamp(phone, label, ext, state, timeout = 10000) {
+  async function waitLamp(phone, label, ext, state, timeout = 25000) {
     const k = key(phone, label, ext);
     await waitFor(async () => (await k.getAttribute('state')) === state, {
       timeout,
@@ -124,10 +124,10 @@ describe('BLF panel', () => {
       document.querySelector('phone-blf-panel').directory = [{ extension: '1003', name: 'Carol Ng', department: 'Sales' }];
     });
     const carolRow = panelOf(a).getByRole('button', { name: /^Carol Ng, / });
-    const says = (words) => waitFor(async () => (await carolRow.getAttribute('aria-label')) === `Carol Ng, 1003, Sales, ${words}`, { message: `Carol ${words}` });
+    const says = (words) => waitFor(async () => (await carolRow.getAttribute('aria-label')) === `Carol Ng, 1003, Sales, ${words}`, { timeout: 25000, message: `Carol ${words}` });
     await says('available');
     // Presence subscriptions are in place once the lamp is: give Kamailio a moment, then publish.
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 1500));
     assert.equal(await publishPresence(bed.sip.wsUrl, '1003', 'closed'), 200);
     await says('offline');
     assert.equal(await carol.run((p) => p.ua.isRegistered()), true, 'Carol is still registered: offline comes from her presence');
