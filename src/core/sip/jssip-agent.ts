@@ -28,6 +28,7 @@ import { readCallStats } from '../media/call-stats.js';
 import { autoAnswerAfter } from './auto-answer.js';
 import { restartIce, setHold } from './reinvite-hold.js';
 import { ConnectionWatch } from './connection-watch.js';
+import { guardedSocket } from './guarded-socket.js';
 import { instanceId } from '../../storage/instance-id.js';
 
 /**
@@ -57,7 +58,8 @@ function partyFrom(header: NameAddrHeader | undefined, domain: string): RemotePa
   if (!header?.uri) return undefined;
   const uri = header.uri;
   const host = String(uri.host ?? '').toLowerCase();
-  const user = uri.user ? decodeURIComponent(String(uri.user)) : '';
+  // JsSIP's grammar has already decoded the user part: decoding again would throw on a literal '%'.
+  const user = uri.user ? String(uri.user) : '';
   const number = !user ? host : host === domain || /^\d/.test(user) || user.startsWith('+') ? user : `${user}@${host}`;
   const party: RemoteParty = { number, uri: uri.toString() };
   const name = header.display_name?.trim();
@@ -335,7 +337,10 @@ class JsSipAgent extends Emitter<AgentEvents> implements SipAgent {
     this.#ua = new JsSIP.UA({
       // JsSIP picks among equal weights at random; descending weights make it
       // try the servers in the order they were given.
-      sockets: config.servers.map((url, i) => ({ socket: new JsSIP.WebSocketInterface(url), weight: config.servers.length - i })),
+      sockets: config.servers.map((url, i) => ({
+        socket: guardedSocket(new JsSIP.WebSocketInterface(url) as never) as never,
+        weight: config.servers.length - i,
+      })),
       uri: config.identity,
       authorization_user: config.authorization,
       password: config.password,
