@@ -62,24 +62,30 @@ export class AccountStore<T> {
     return keys.map((k) => this.#memory.get(k));
   }
 
+  // The memory copy is only for when IndexedDB cannot be used: keeping every
+  // record there as well would grow the page with every call and message.
   async set(key: string, value: T): Promise<void> {
-    this.#memory.set(key, value);
-    if (!this.#idb) return;
-    try {
-      await set(key, value, this.#idb);
-    } catch (error) {
-      this.#fail(error);
+    if (this.#idb) {
+      try {
+        await set(key, value, this.#idb);
+        return;
+      } catch (error) {
+        this.#fail(error);
+      }
     }
+    this.#memory.set(key, value);
   }
 
   async setMany(items: Array<[string, T]>): Promise<void> {
-    for (const [k, v] of items) this.#memory.set(k, v);
-    if (!this.#idb) return;
-    try {
-      await setMany(items, this.#idb);
-    } catch (error) {
-      this.#fail(error);
+    if (this.#idb) {
+      try {
+        await setMany(items, this.#idb);
+        return;
+      } catch (error) {
+        this.#fail(error);
+      }
     }
+    for (const [k, v] of items) this.#memory.set(k, v);
   }
 
   async delete(key: string): Promise<void> {
@@ -106,9 +112,7 @@ export class AccountStore<T> {
   async entries(): Promise<Array<[string, T]>> {
     if (this.#idb) {
       try {
-        const all = await entries<string, T>(this.#idb);
-        for (const [k, v] of all) this.#memory.set(k, v);
-        return all;
+        return await entries<string, T>(this.#idb);
       } catch (error) {
         this.#fail(error);
       }
