@@ -28,33 +28,46 @@ interface RTCSessionInternals {
 export const glareDelayMs = (weCalled: boolean): number =>
   weCalled ? 2100 + Math.random() * 1900 : Math.random() * 2000;
 
-async function reinvite(session: RTCSession, held: boolean): Promise<HoldResult> {
-  const s = session as unknown as RTCSessionInternals;
+/**
+ * Sends one re-INVITE once no other offer/answer is under way. On an error
+ * reply, `undo` runs and the peer connection is rolled back to stable; the
+ * call itself is never ended.
+ */
+async function sendReinvite(s: RTCSessionInternals, before: () => void, undo: () => void, constraints?: RTCOfferOptions): Promise<HoldResult> {
   // Another offer/answer may be under way (the far end's re-INVITE): let it finish.
   for (let i = 0; i < 8 && s.isEstablished() && !s.isReadyToReOffer(); i++) await new Promise((r) => setTimeout(r, 250));
   if (!s.isEstablished() || !s.isReadyToReOffer()) return { ok: false };
-  if (s._localHold === held) return Promise.resolve({ ok: true });
-  s._localHold = held;
-  if (held) s._onhold('local');
-  else s._onunhold('local');
+  before();
   return new Promise((resolve) => {
     s._sendReinvite({
+      ...(constraints ? { rtcOfferConstraints: constraints } : {}),
       eventHandlers: {
         succeeded: () => resolve({ ok: true }),
         failed: (response) => {
-          s._localHold = !held;
-          if (held) s._onunhold('local');
-          else s._onhold('local');
+          undo();
           const pc = s._connection;
           const rollback =
-            pc && pc.signalingState === 'have-local-offer'
-              ? pc.setLocalDescription({ type: 'rollback' }).catch(() => undefined)
-              : Promise.resolve();
+            pc && pc.signalingState === 'have-local-offer' ? pc.setLocalDescription({ type: 'rollback' }).catch(() => undefined) : Promise.resolve();
           void rollback.then(() => resolve({ ok: false, ...(response?.status_code ? { code: response.status_code } : {}) }));
         },
       },
     });
   });
+}
+
+function reinvite(session: RTCSession, held: boolean): Promise<HoldResult> {
+  const s = session as unknown as RTCSessionInternals;
+  const flag = (on: boolean) => {
+    s._localHold = on;
+    if (on) s._onhold('local');
+    else s._onunhold('local');
+  };
+  if (s._localHold === held) return Promise.resolve({ ok: true });
+  return sendReinvite(
+    s,
+    () => flag(held),
+    () => flag(!held),
+  );
 }
 
 /** Holds or resumes; on 491 (glare) retries once after the RFC 3261 delay. */
@@ -69,22 +82,7 @@ export async function setHold(session: RTCSession, held: boolean, weCalled: bool
  * Renegotiates with an ICE restart (new ICE credentials, new candidates), as
  * after a network change. Like hold, a refused re-INVITE never ends the call.
  */
-export async function restartIce(session: RTCSession): Promise<HoldResult> {
-  const s = session as unknown as RTCSessionInternals;
-  for (let i = 0; i < 8 && s.isEstablished() && !s.isReadyToReOffer(); i++) await new Promise((r) => setTimeout(r, 250));
-  if (!s.isEstablished() || !s.isReadyToReOffer()) return { ok: false };
-  return new Promise((resolve) => {
-    s._sendReinvite({
-      rtcOfferConstraints: { iceRestart: true },
-      eventHandlers: {
-        succeeded: () => resolve({ ok: true }),
-        failed: (response) => {
-          const pc = s._connection;
-          const rollback =
-            pc && pc.signalingState === 'have-local-offer' ? pc.setLocalDescription({ type: 'rollback' }).catch(() => undefined) : Promise.resolve();
-          void rollback.then(() => resolve({ ok: false, ...(response?.status_code ? { code: response.status_code } : {}) }));
-        },
-      },
-    });
-  });
+export function restartIce(session: RTCSession): Promise<HoldResult> {
+  const nothing = () => undefined;
+  return sendReinvite(session as unknown as RTCSessionInternals, nothing, nothing, { iceRestart: true });
 }
