@@ -80,15 +80,15 @@ describe('BlfService', () => {
     expect([...changes.at(-1)!.lamps.values()].every((l) => l.state === 'busy')).to.equal(true);
   });
 
-  it('reads a burst of NOTIFYs over several short tasks, every lamp right in the end', async () => {
+  // How a burst is spread over tasks is SlicedQueue's test (with a controlled
+  // cost per job); here 400 bodies may well fit in one slice on a fast machine.
+  it('reads a burst of 400 NOTIFYs, every lamp right in the end', async () => {
     const { blf, agent, subs, lamp } = setup();
     blf.timing = { ...blf.timing, paceBurst: 1000 };
     const exts = Array.from({ length: 400 }, (_, i) => String(3000 + i));
     blf.watch({ extensions: exts });
     agent().register();
     for (const sub of subs()) sub.notify(DIALOG('confirmed'), CT);
-    const atOnce = exts.filter((e) => lamp(e) === 'busy').length;
-    expect(atOnce, 'the delivering task read only a slice of them').to.be.below(400);
     await blf.settled();
     expect(exts.every((e) => lamp(e) === 'busy')).to.equal(true);
   });
