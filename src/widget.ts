@@ -27,6 +27,7 @@ function autoMount(): void {
   const phone = document.createElement('phone-widget');
   phone.floating = true;
   if (data.theme === 'light' || data.theme === 'dark') phone.theme = data.theme;
+  if (data.preset) phone.preset = data.preset;
   // A kiosk link (`…&kiosk`) or tag (`data-kiosk`) mounts the kiosk layout, not a floating panel.
   if (data.kiosk !== undefined || new URLSearchParams(location.search).has('kiosk')) {
     phone.kiosk = true;

@@ -1,8 +1,11 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import { activeLocale, applyLocale, pickLocale } from '../../i18n/locale.js';
 import { takeUrlActivation } from '../../core/activation.js';
 import { mergeInputs, resolveConfig, type ConfigInput } from '../../core/config.js';
+import { withPreset, type FeatureCodeSettings } from '../../core/presets.js';
 import { callStateText, remoteLabel } from '../../core/format.js';
 import type { CallSettings, CallView } from '../../core/types.js';
 import type { PhoneViewRequestEvent } from '../../events/internal-events.js';
@@ -73,6 +76,7 @@ const SETTING_PROPS = [
   'recordCode',
   'listenCode',
   'monitorCodes',
+  'preset',
 ] as const;
 
 const CONFIG_PROPS = ['server', 'domain', 'identity', 'authentication', 'username', 'display', 'destination', 'noUrlActivation', 'iceServers'] as const;
@@ -113,11 +117,14 @@ const CONFIG_PROPS = ['server', 'domain', 'identity', 'authentication', 'usernam
  * @cssprop --phone-font - Font family.
  */
 @customElement('phone-widget')
+@localized()
 export class PhoneWidget extends LitElement {
   static override styles = [tokens, widgetStyles, kioskStyles];
 
   /** Defaults for every phone on the page; the single-script bundle fills them from its script tag's `data-*`. */
   static scriptDefaults: ConfigInput = {};
+  /** The page's default language; the single-script bundle fills it from its script tag's `data-lang`. */
+  static scriptLang: string | undefined;
 
   /** SIP server: wss:// URL, sip: URI or host; several, comma-separated, are tried in order. */
   @property() server?: string;
@@ -187,12 +194,16 @@ export class PhoneWidget extends LitElement {
   @property({ attribute: 'listen-code' }) listenCode?: string;
   /** Monitoring DTMF codes, `whisper=*81,barge=*82,listen=*80` (these are the defaults). */
   @property({ attribute: 'monitor-codes' }) monitorCodes?: string;
+  /** Feature codes of a PBX family (`asterisk`, `freeswitch`, `seed`) for the codes not set explicitly. */
+  @property() preset?: string;
   /** Headers of incoming INVITEs to pass to `phone-incoming` for screen pops (comma-separated, e.g. `X-Customer-Id`). */
   @property({ attribute: 'incoming-headers' }) incomingHeaders?: string;
   /** Dial `tel:` and `sip:` links clicked anywhere in the page. */
   @property({ type: Boolean, attribute: 'intercept-links' }) interceptLinks = false;
   /** For a phone inside an iframe: the parent origins allowed to send commands and receive events. */
   @property({ attribute: 'allowed-origins' }) allowedOrigins?: string;
+  /** The phone's language (`en`, `de`; `de-AT` reads as `de`); by default the script's `data-lang`, else the browser's language, else English. */
+  @property({ reflect: true }) override lang!: string;
   /** Log SIP messages to the console (passwords are never logged). */
   @property({ type: Boolean, attribute: 'sip-trace' }) sipTrace = false;
 
@@ -449,7 +460,24 @@ export class PhoneWidget extends LitElement {
     });
   }
 
+  /** The feature codes set on the element, with the preset's filling the gaps. */
+  #codes(): FeatureCodeSettings {
+    return withPreset(this.preset, {
+      parkCode: this.parkCode,
+      parkSlots: this.parkSlots,
+      voicemailCode: this.voicemailCode,
+      voicemailPrefix: this.voicemailPrefix,
+      pickupCode: this.pickupCode,
+      dndOnCode: this.dndOnCode,
+      dndOffCode: this.dndOffCode,
+      recordCode: this.recordCode,
+      listenCode: this.listenCode,
+      monitorCodes: this.monitorCodes,
+    });
+  }
+
   #settings(): Partial<CallSettings> {
+    const codes = this.#codes();
     return {
       dnd: this.dnd,
       autoAnswer: this.autoAnswer,
@@ -457,17 +485,17 @@ export class PhoneWidget extends LitElement {
       allowRemoteAutoAnswer: this.allowRemoteAutoAnswer,
       callWaiting: ['enable', 'once', 'disabled'].includes(this.callWaiting) ? this.callWaiting : 'enable',
       dtmfMode: this.dtmfMode === 'info' ? 'info' : 'rfc4733',
-      dndOnCode: this.dndOnCode || undefined,
-      dndOffCode: this.dndOffCode || undefined,
-      voicemailPrefix: this.voicemailPrefix || undefined,
-      parkCode: this.parkCode || undefined,
-      parkSlots: list(this.parkSlots),
+      dndOnCode: codes.dndOnCode,
+      dndOffCode: codes.dndOffCode,
+      voicemailPrefix: codes.voicemailPrefix,
+      parkCode: codes.parkCode,
+      parkSlots: list(codes.parkSlots),
       switchTargets: list(this.switchTargets)?.map((entry) => {
         const [target, label] = entry.split(':').map((x) => x.trim());
         return { target: target!, label: label || target! };
       }),
-      recordCode: this.recordCode || undefined,
-      monitor: this.listenCode ? { listenCode: this.listenCode, ...monitorCodes(this.monitorCodes) } : undefined,
+      recordCode: codes.recordCode,
+      monitor: codes.listenCode ? { listenCode: codes.listenCode, ...monitorCodes(codes.monitorCodes) } : undefined,
     };
   }
 
@@ -496,6 +524,7 @@ export class PhoneWidget extends LitElement {
       ['contacts', 'Contacts'],
       ['chat', 'Chat'],
     ] as const;
+    const codes = this.#codes();
     // A ringing or live call always shows on top, whatever the tab.
     const tab = inCalls && this.view === 'calls' ? 'phone' : this.tab;
     const phone = !inCalls
@@ -531,9 +560,9 @@ export class PhoneWidget extends LitElement {
               ? html`<phone-blf-panel
                   keys=${this.blfKeys ?? nothing}
                   directory-src=${this.directorySrc ?? nothing}
-                  voicemail-code=${this.voicemailCode ?? nothing}
-                  pickup-code=${this.pickupCode ?? nothing}
-                  listen-code=${this.listenCode ?? nothing}
+                  voicemail-code=${codes.voicemailCode ?? nothing}
+                  pickup-code=${codes.pickupCode ?? nothing}
+                  listen-code=${codes.listenCode ?? nothing}
                 ></phone-blf-panel>`
               : html`<phone-chat></phone-chat>`}`}
       </div>
