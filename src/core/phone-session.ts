@@ -14,6 +14,7 @@ import type { SipAgent, SipCall } from './sip/agent.js';
 import { describeEnd, describeRegistrationFailure } from './sip/causes.js';
 import { AudioSettings } from './media/audio-settings.js';
 import { BlfService } from './blf/blf-service.js';
+import { ParkWatch } from './blf/parks.js';
 import { ChatService } from './chat/chat-service.js';
 import { RemoteAudio } from './media/remote-audio.js';
 import { QualitySampler } from './media/quality-sampler.js';
@@ -112,6 +113,8 @@ export class PhoneSession extends Emitter<SessionEvents> {
   readonly audio: AudioSettings;
   /** BLF keys, presence, voicemail indicator, directory and contacts. */
   readonly blf: BlfService;
+  /** The configured park slots, who waits in each and since when. */
+  readonly parks: ParkWatch;
   /** Conversations over SIP MESSAGE. */
   readonly chat: ChatService;
 
@@ -120,6 +123,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
     this.#createAgent = createAgent;
     this.audio = audio;
     this.blf = new BlfService(this);
+    this.parks = new ParkWatch(this);
     this.chat = new ChatService(this);
     this.use(this.blf);
     this.use(this.chat);
