@@ -17,6 +17,7 @@ import { BlfService } from './blf/blf-service.js';
 import { ParkWatch } from './blf/parks.js';
 import { ChatService } from './chat/chat-service.js';
 import { RemoteAudio } from './media/remote-audio.js';
+import { LocalConference } from './local-conference.js';
 import { QualitySampler } from './media/quality-sampler.js';
 import { historyRecord, recentFrom } from './call-history.js';
 import { CallHistoryStore } from '../storage/call-history-store.js';
@@ -117,6 +118,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
   readonly parks: ParkWatch;
   /** Conversations over SIP MESSAGE. */
   readonly chat: ChatService;
+  #conference: LocalConference;
 
   constructor(createAgent: SessionAgentFactory, audio: AudioSettings = new AudioSettings()) {
     super();
@@ -127,6 +129,18 @@ export class PhoneSession extends Emitter<SessionEvents> {
     this.chat = new ChatService(this);
     this.use(this.blf);
     this.use(this.chat);
+    this.#conference = new LocalConference({
+      call: (id) => this.#lines.get(id)?.call,
+      view: (id) => this.#lines.get(id)?.view,
+      hold: (id, held) => this.hold(id, held),
+      patch: (id, patch) => {
+        const line = this.#lines.get(id);
+        if (line) this.#patchCall(line, patch);
+      },
+      silence: (id, silenced) => this.#lines.get(id)?.audio.setMuted(silenced),
+      changed: (conference) => this.#update({ conference }),
+      notify: (kind, text) => this.#notify(kind, text),
+    });
     // Call audio follows the speaker choice, mid-call included.
     audio.on('change', () => {
       for (const line of this.#lines.values()) line.audio.setOutput(this.#speaker());
@@ -281,11 +295,12 @@ export class PhoneSession extends Emitter<SessionEvents> {
     if (line) this.#patchCall(line, { silenced: true });
   }
 
-  /** Mutes or unmutes the microphone on a call (toggles without `muted`). */
+  /** Mutes or unmutes the microphone on a call (toggles without `muted`); in the conference, for every participant. */
   mute(id?: string, muted?: boolean): void {
     const line = this.#line(id, (v) => v.state === 'connected');
     if (!line) return;
     const next = muted ?? !line.view.muted;
+    if (this.#conference.has(line.call.id)) return this.#conference.setMuted(next);
     line.call.setMuted(next);
     this.#patchCall(line, { muted: next });
   }
@@ -306,6 +321,26 @@ export class PhoneSession extends Emitter<SessionEvents> {
       this.emit('error', { code: 'hold', message: text });
     }
     return result.ok;
+  }
+
+  /**
+   * Local conference: joins calls `ids` (by default every connected call) into
+   * one, mixed in the browser; held calls are resumed first. With a conference
+   * already going, the calls join it.
+   */
+  merge(ids?: readonly string[]): Promise<boolean> {
+    const all = [...this.#lines.values()].filter((l) => l.view.state === 'connected' && !l.view.consultFor).map((l) => l.call.id);
+    return this.#conference.merge(ids ?? all);
+  }
+
+  /** Ends the local conference: every participant is put on hold on their own call. */
+  endConference(): Promise<void> {
+    return this.#conference.end();
+  }
+
+  /** Mutes a conference participant for everyone (toggles without `muted`). */
+  muteParticipant(id: string, muted?: boolean): void {
+    this.#conference.setParticipantMuted(id, muted);
   }
 
   /** Resumes call `id` and holds every other call in progress. */
@@ -693,7 +728,10 @@ export class PhoneSession extends Emitter<SessionEvents> {
     call.on('ringing', ({ earlyMedia }) => {
       if (line.view.state === 'calling' || line.view.state === 'ringing') this.#patchCall(line, { state: 'ringing', earlyMedia });
     });
-    call.on('remoteStream', (stream) => line.audio.play(stream, this.#speaker()));
+    call.on('remoteStream', (stream) => {
+      line.audio.play(stream, this.#speaker());
+      this.#conference.remoteStream(call.id, stream);
+    });
     call.on('remoteHold', ({ held }) => this.#patchCall(line, { remoteHeld: held }));
     call.on('accepted', () => {
       // The microphone is open now: device labels and permission can be read.
@@ -734,6 +772,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
     line.closeNotification?.();
     this.#clearAutoAnswer(line);
     this.#lines.delete(id);
+    this.#conference.left(id);
     this.#waitingToneDone.delete(id);
     const endedAt = Date.now();
     const ended: CallView = { ...line.view, state: 'ended', endedAt, cause: line.endAs ?? described };
@@ -827,6 +866,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
   }
 
   #teardown(): void {
+    this.#conference.dispose();
     this.#featuresChange(false);
     this.#stopped = true;
     this.#registered = false;

@@ -169,6 +169,18 @@ export const DEFAULT_CALL_SETTINGS: CallSettings = {
   dtmfMode: 'rfc4733',
 };
 
+/** The user's local conference: calls mixed together in the browser. */
+export interface ConferenceView {
+  /** The calls in the conference, in the order they joined. */
+  ids: readonly string[];
+  /** The user's microphone is muted for every participant. */
+  muted: boolean;
+  /** Participants the others (and the user) do not hear. */
+  mutedIds: readonly string[];
+  /** Merging is under way (held calls are being resumed). */
+  pending?: boolean;
+}
+
 /** A short message for the user: "Call transferred to 1003", "Could not hold the call (488)". */
 export interface Notice {
   kind: 'info' | 'error';
@@ -200,6 +212,8 @@ export interface PhoneState {
   recent: readonly RecentCall[];
   settings: CallSettings;
   notice?: Notice;
+  /** The local conference, while there is one. */
+  conference?: ConferenceView;
 }
 
 export interface CallStats {

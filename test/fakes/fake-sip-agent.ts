@@ -7,6 +7,7 @@ import { Emitter } from '../../src/core/emitter.js';
 import type { PhoneConfig } from '../../src/core/config.js';
 import type {
   AgentEvents,
+  CallAudio,
   CallEvents,
   DtmfMode,
   HoldResult,
@@ -71,6 +72,16 @@ export class FakeCall extends Emitter<CallEvents> implements SipCall {
   }
   stats(): Promise<CallStats | null> {
     return Promise.resolve(null);
+  }
+  /** What `audio()` answers: no media unless a test gives some. */
+  media: CallAudio = {};
+  audio(): CallAudio {
+    return this.media;
+  }
+  sendTrack(track: MediaStreamTrack): Promise<boolean> {
+    this.log.push(`send-track:${track.kind}`);
+    this.media = { ...this.media, sending: track };
+    return Promise.resolve(true);
   }
   /** The far end's doings. */
   remoteRings(earlyMedia = false): void {

@@ -4,12 +4,14 @@
  */
 export class RemoteAudio {
   #audio: HTMLAudioElement | undefined;
+  #muted = false;
 
   /** Plays `stream` on the chosen speaker (`deviceId` '' = default) at `volume` (0–1). */
   play(stream: MediaStream, output: { deviceId: string; volume: number } = { deviceId: '', volume: 1 }): void {
     this.#audio ??= new Audio();
     this.#audio.autoplay = true;
     this.#audio.srcObject = stream;
+    this.#audio.muted = this.#muted;
     this.#audio.volume = Math.min(1, Math.max(0, output.volume));
     const sink = this.#audio as HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> };
     if (output.deviceId && sink.setSinkId) void sink.setSinkId(output.deviceId).catch(() => undefined);
@@ -27,6 +29,12 @@ export class RemoteAudio {
     if (!audio) return;
     audio.volume = Math.min(1, Math.max(0, output.volume));
     if (audio.setSinkId && audio.sinkId !== output.deviceId) void audio.setSinkId(output.deviceId).catch(() => undefined);
+  }
+
+  /** Silences this call's audio for the user (a participant muted in a conference), or brings it back. */
+  setMuted(muted: boolean): void {
+    this.#muted = muted;
+    if (this.#audio) this.#audio.muted = muted;
   }
 
   stop(): void {

@@ -57,6 +57,14 @@ export type HoldResult = { ok: true } | { ok: false; code?: number };
 
 export type DtmfMode = 'rfc4733' | 'info';
 
+/** A call's audio as Web Audio needs it (local conference, local recording). */
+export interface CallAudio {
+  /** The far end's audio, once it arrived. */
+  remote?: MediaStream;
+  /** The track sent to the far end now: the microphone, or a conference mix. */
+  sending?: MediaStreamTrack;
+}
+
 export interface SipCall extends Pick<Emitter<CallEvents>, 'on'> {
   readonly id: string;
   readonly direction: CallDirection;
@@ -79,6 +87,10 @@ export interface SipCall extends Pick<Emitter<CallEvents>, 'on'> {
   /** The URI to reach the far end of this call (for an attended transfer's Refer-To). */
   readonly remoteTarget: string;
   stats(): Promise<CallStats | null>;
+  /** The audio streams of the call, for mixing in the browser. */
+  audio(): CallAudio;
+  /** Sends `track` to the far end instead of the current one (RTCRtpSender.replaceTrack, no renegotiation). */
+  sendTrack(track: MediaStreamTrack): Promise<boolean>;
 }
 
 export interface SubscriptionEvents {

@@ -14,6 +14,7 @@ import type { PhoneConfig } from '../config.js';
 import type { CallDirection, CallStats, RemoteParty } from '../types.js';
 import type {
   AgentEvents,
+  CallAudio,
   CallEvents,
   DtmfMode,
   HoldResult,
@@ -276,6 +277,26 @@ class JsSipCall extends Emitter<CallEvents> implements SipCall {
 
   stats(): Promise<CallStats | null> {
     return this.#pc ? readCallStats(this.#pc) : Promise.resolve(null);
+  }
+
+  #audioSender(): RTCRtpSender | undefined {
+    return this.#pc?.getSenders().find((s) => s.track?.kind === 'audio' || (!s.track && s.dtmf));
+  }
+
+  audio(): CallAudio {
+    const sending = this.#audioSender()?.track ?? undefined;
+    return { ...(this.#stream ? { remote: this.#stream } : {}), ...(sending ? { sending } : {}) };
+  }
+
+  async sendTrack(track: MediaStreamTrack): Promise<boolean> {
+    const sender = this.#audioSender();
+    if (!sender || this.#session.isEnded()) return false;
+    try {
+      await sender.replaceTrack(track);
+      return true;
+    } catch {
+      return false;
+    }
   }
 }
 
