@@ -9,8 +9,16 @@ export class PhoneViewRequestEvent extends CustomEvent<{ view: 'dialer' | 'calls
   }
 }
 
+/** Asks the enclosing `<phone-widget>` to add a number to the contacts, or to chat with it. */
+export class PhoneOpenRequestEvent extends CustomEvent<{ open: 'new-contact' | 'chat'; number: string; name?: string }> {
+  constructor(open: 'new-contact' | 'chat', number: string, name?: string) {
+    super('phone-open-request', { detail: { open, number, ...(name ? { name } : {}) }, bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'phone-view-request': PhoneViewRequestEvent;
+    'phone-open-request': PhoneOpenRequestEvent;
   }
 }

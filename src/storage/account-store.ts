@@ -125,17 +125,37 @@ export class AccountStore<T> {
    * with `newestFirst`, starting below (or above) the key `from` (excluded).
    */
   async page(limit: number, { from, newestFirst = true }: { from?: string; newestFirst?: boolean } = {}): Promise<Array<[string, T]>> {
+    return (await this.scan(limit, { ...(from === undefined ? {} : { from }), newestFirst })).entries;
+  }
+
+  /**
+   * Like `page`, keeping only the records that `match`, and looking at no
+   * more than `maxScan` records in one go: `next` is the key to go on from
+   * (undefined once the end is reached), so a rare match never makes one
+   * long task.
+   */
+  async scan(
+    limit: number,
+    { from, newestFirst = true, match, maxScan = Infinity }: { from?: string; newestFirst?: boolean; match?: (value: T) => boolean; maxScan?: number } = {},
+  ): Promise<{ entries: Array<[string, T]>; next?: string }> {
+    const done = (entries: Array<[string, T]>, next: string | undefined) => (next === undefined ? { entries } : { entries, next });
     if (this.#idb) {
       try {
         return await this.#idb('readonly', (store) => {
           const range = from === undefined ? null : newestFirst ? IDBKeyRange.upperBound(from, true) : IDBKeyRange.lowerBound(from, true);
           const out: Array<[string, T]> = [];
+          let seen = 0;
           const request = store.openCursor(range, newestFirst ? 'prev' : 'next');
-          return new Promise<Array<[string, T]>>((resolve, reject) => {
+          return new Promise<{ entries: Array<[string, T]>; next?: string }>((resolve, reject) => {
+            let last: string | undefined;
             request.onsuccess = () => {
               const cursor = request.result;
-              if (!cursor || out.length >= limit) return resolve(out);
-              out.push([String(cursor.key), cursor.value as T]);
+              if (!cursor) return resolve(done(out, undefined));
+              if (out.length >= limit || seen >= maxScan) return resolve(done(out, last));
+              last = String(cursor.key);
+              seen++;
+              const value = cursor.value as T;
+              if (!match || match(value)) out.push([last, value]);
               cursor.continue();
             };
             request.onerror = () => reject(request.error);
@@ -147,8 +167,14 @@ export class AccountStore<T> {
     }
     const keys = [...this.#memory.keys()].sort();
     if (newestFirst) keys.reverse();
-    const start = from === undefined ? 0 : keys.findIndex((k) => (newestFirst ? k < from : k > from));
-    return start < 0 ? [] : keys.slice(start, start + limit).map((k) => [k, this.#memory.get(k)!]);
+    let i = from === undefined ? 0 : keys.findIndex((k) => (newestFirst ? k < from : k > from));
+    if (i < 0) return { entries: [] };
+    const out: Array<[string, T]> = [];
+    for (let seen = 0; i < keys.length && out.length < limit && seen < maxScan; i++, seen++) {
+      const value = this.#memory.get(keys[i]!)!;
+      if (!match || match(value)) out.push([keys[i]!, value]);
+    }
+    return done(out, i < keys.length ? keys[i - 1] : undefined);
   }
 
   /** How many records there are. */

@@ -27,6 +27,28 @@ export class CallHistoryStore {
     return page.map(([, r]) => r);
   }
 
+  /**
+   * Newest first, the calls that `match`, from the key `from` on (a `next`
+   * of an earlier answer); looks at `maxScan` records at most.
+   */
+  async scan(
+    limit: number,
+    { from, match, maxScan }: { from?: string; match?: (record: CallHistoryRecord) => boolean; maxScan?: number } = {},
+  ): Promise<{ records: CallHistoryRecord[]; next?: string }> {
+    const { entries, next } = await this.#store.scan(limit, {
+      ...(from === undefined ? {} : { from }),
+      ...(match ? { match } : {}),
+      ...(maxScan ? { maxScan } : {}),
+    });
+    const records = entries.map(([, r]) => r);
+    return next === undefined ? { records } : { records, next };
+  }
+
+  /** Deletes one call's record. */
+  delete(record: Pick<CallHistoryRecord, 'startedAt' | 'id'>): Promise<void> {
+    return this.#store.delete(keyOf(record));
+  }
+
   count(): Promise<number> {
     return this.#store.count();
   }
