@@ -23,6 +23,9 @@ import { historyRecord, recentFrom } from './call-history.js';
 import { CallHistoryStore } from '../storage/call-history-store.js';
 import { soundCue, type SoundCue } from './media/sound-cue.js';
 import { askNotificationPermission, notifyIncoming } from './notify.js';
+import { TabShare, tabShareName } from './tabs/tab-share.js';
+import { forwardWhileFollowing, runForwarded } from './tabs/forwarding.js';
+import type { SharedEventName } from './tabs/tab-link.js';
 import {
   DEFAULT_CALL_SETTINGS,
   STATUS_TEXT,
@@ -109,6 +112,14 @@ export class PhoneSession extends Emitter<SessionEvents> {
   /** How many calls the history keeps. */
   historyLimit = 5000;
   #featuresUp = false;
+  #tabs: TabShare | undefined;
+  /**
+   * Share one registration with the other tabs (and phones) of this browser
+   * that use the same account: one is elected to run the SIP agent and carry
+   * the media, the others show its state and send it their commands. Read
+   * when an account is configured.
+   */
+  shareTabs = false;
 
   /** Audio devices, volumes, ringtone, and the tones the phone plays. */
   readonly audio: AudioSettings;
@@ -129,6 +140,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
     this.chat = new ChatService(this);
     this.use(this.blf);
     this.use(this.chat);
+    forwardWhileFollowing(this, () => this.#tabs);
     this.#conference = new LocalConference({
       call: (id) => this.#lines.get(id)?.call,
       view: (id) => this.#lines.get(id)?.view,
@@ -196,6 +208,42 @@ export class PhoneSession extends Emitter<SessionEvents> {
     };
     this.#update({ account, configError: undefined, recent: [] });
     this.#openHistory(next.identity);
+    if (this.shareTabs) this.#shareTabs(next);
+    else this.#startAgent(next);
+    void this.audio.start();
+  }
+
+  /** Whether this tab runs the SIP agent (`leader`), follows the tab that does, or waits to know. */
+  get tabRole(): 'alone' | 'waiting' | 'leader' | 'follower' {
+    return this.#tabs?.role ?? 'alone';
+  }
+
+  #shareTabs(config: PhoneConfig): void {
+    const share: TabShare = new TabShare(tabShareName(config.user, config.domain), this, {
+      lead: () => {
+        // The calls shown were the previous elected tab's: they went with it.
+        this.#update({ calls: [], lastEnded: undefined });
+        this.#startAgent(config);
+      },
+      mirror: (state) => {
+        if (this.#tabs !== share) return;
+        const { status, statusText, reason, calls, lastEnded, recent, settings, notice } = state;
+        this.#update({ status, statusText, reason, calls, lastEnded, recent, settings, notice });
+        const destination = this.#pendingDestination;
+        if (destination && status === 'ready') {
+          this.#pendingDestination = undefined;
+          this.dial(destination);
+        }
+      },
+      replay: (name: SharedEventName, payload) => this.emit(name, payload as never),
+      execute: (name, args) => runForwarded(this, name, args),
+      snapshot: () => this.#state,
+    });
+    this.#tabs = share;
+    this.#setStatus('connecting');
+  }
+
+  #startAgent(next: PhoneConfig): void {
     try {
       this.#agent = this.#createAgent(next, () => ({ audio: this.audio.microphoneConstraints(), video: false }));
     } catch (error) {
@@ -209,7 +257,6 @@ export class PhoneSession extends Emitter<SessionEvents> {
     this.#wire(this.#agent);
     this.#setStatus('connecting');
     this.#agent.start();
-    void this.audio.start();
   }
 
   /** Adds a feature that works through the agent while registered (see `SessionFeature`). */
@@ -883,5 +930,8 @@ export class PhoneSession extends Emitter<SessionEvents> {
     this.#pendingDestination = undefined;
     this.#update({ calls: [] });
     this.#refreshSound();
+    // After the calls are cleared, so that the other tabs see them go; then another tab is elected.
+    this.#tabs?.close();
+    this.#tabs = undefined;
   }
 }

@@ -8,6 +8,11 @@ import { fakeAgents, type FakeSipAgent } from './fake-sip-agent.js';
 const fakes = new WeakMap<TestPhoneWidget, ReturnType<typeof fakeAgents>>();
 
 export class TestPhoneWidget extends PhoneWidget {
+  constructor() {
+    super();
+    // Element tests reuse one account in one page: each phone registers by itself.
+    this.noTabSharing = true;
+  }
   protected override createSession(): PhoneSession {
     const fake = fakeAgents();
     fakes.set(this, fake);

@@ -206,6 +206,12 @@ export class PhoneWidget extends LitElement {
   @property({ reflect: true }) override lang!: string;
   /** Log SIP messages to the console (passwords are never logged). */
   @property({ type: Boolean, attribute: 'sip-trace' }) sipTrace = false;
+  /**
+   * Register from this tab by itself. By default the tabs (and phones) of one
+   * browser with the same account share one registration: one tab is elected,
+   * the others show its calls and control them.
+   */
+  @property({ type: Boolean, attribute: 'no-tab-sharing' }) noTabSharing = false;
 
   /** This phone's session: state, `change` events and commands. */
   readonly session: PhoneSession = this.createSession();
@@ -375,6 +381,7 @@ export class PhoneWidget extends LitElement {
     const input = mergeInputs(PhoneWidget.scriptDefaults, element, url);
     const result = resolveConfig(input, location);
     if (result.ok && this.iceServers?.length) result.config.iceServers = this.iceServers;
+    this.session.shareTabs = !this.noTabSharing;
     this.session.configure(result);
   }
 

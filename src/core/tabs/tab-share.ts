@@ -1,0 +1,108 @@
+/**
+ * One registration for all the tabs of one account: the tab elected by
+ * `elect` runs the SIP agent and publishes the phone's state and events on a
+ * `TabLink`; the others mirror them and send it their commands. Two accounts
+ * never share (the lock and the channel are named for the account), and two
+ * phones of one account on one page share like two tabs.
+ */
+import type { Emitter } from '../emitter.js';
+import type { SessionEvents } from '../phone-session.js';
+import type { PhoneState } from '../types.js';
+import { elect } from './tab-election.js';
+import { TabLink, type SharedEventName, type TabMessage } from './tab-link.js';
+
+export type TabRole = 'waiting' | 'leader' | 'follower';
+
+export interface TabShareHooks {
+  /** This tab is elected (first, or after the elected one went away): start the SIP agent here. */
+  lead(): void;
+  /** Following: the elected tab's state. */
+  mirror(state: PhoneState): void;
+  /** Following: an event of the elected tab, to tell this tab's page too. */
+  replay(name: SharedEventName, payload: unknown): void;
+  /** Elected: carries out a follower's command; may return a promise. */
+  execute(name: string, args: unknown[]): unknown;
+  /** Elected: the current state, for a follower that asks. */
+  snapshot(): PhoneState;
+}
+
+const SHARED_EVENTS: readonly SharedEventName[] = ['status', 'incoming', 'call-start', 'call-end', 'error'];
+
+/** The lock and channel name of an account (user@domain, lower case). */
+export function tabShareName(user: string, domain: string, scope = 'phone-widget'): string {
+  return `${scope}:${user}@${domain}`.toLowerCase();
+}
+
+export class TabShare {
+  #role: TabRole = 'waiting';
+  #hooks: TabShareHooks;
+  #link: TabLink;
+  #offs: Array<() => void>;
+  #leave: () => void = () => undefined;
+
+  constructor(name: string, source: Pick<Emitter<SessionEvents>, 'on'>, hooks: TabShareHooks) {
+    this.#hooks = hooks;
+    this.#link = new TabLink(name, (message) => this.#receive(message));
+    this.#offs = [
+      source.on('change', (state) => this.#publish({ type: 'state', state })),
+      ...SHARED_EVENTS.map((eventName) => source.on(eventName, (payload) => this.#publish({ type: 'event', name: eventName, payload }))),
+    ];
+    this.#leave = elect(name, {
+      lead: () => {
+        this.#role = 'leader';
+        hooks.lead();
+      },
+      follow: () => {
+        this.#role = 'follower';
+        this.#link.post({ type: 'hello' });
+      },
+    });
+  }
+
+  /** `leader`: this tab registers; `follower`: another tab does; `waiting`: not known yet. */
+  get role(): TabRole {
+    return this.#role;
+  }
+
+  get following(): boolean {
+    return this.#role === 'follower';
+  }
+
+  /** Following: sends a command to the elected tab; resolves with its result (undefined if it did not answer). */
+  forward(name: string, args: unknown[]): Promise<unknown> {
+    return this.#link.request(name, args);
+  }
+
+  /** Leaves: releases the registration to another tab, or stops waiting for it. */
+  close(): void {
+    for (const off of this.#offs) off();
+    this.#offs = [];
+    this.#leave();
+    this.#link.close();
+    this.#role = 'waiting';
+  }
+
+  #publish(message: TabMessage): void {
+    if (this.#role === 'leader') this.#link.post(message);
+  }
+
+  #receive(message: TabMessage): void {
+    if (this.#role === 'leader') {
+      if (message.type === 'hello') this.#link.post({ type: 'state', state: this.#hooks.snapshot() });
+      else if (message.type === 'command') void this.#execute(message.rid, message.name, message.args);
+    } else if (this.#role === 'follower') {
+      if (message.type === 'state') this.#hooks.mirror(message.state);
+      else if (message.type === 'event') this.#hooks.replay(message.name, message.payload);
+    }
+  }
+
+  async #execute(rid: string, name: string, args: unknown[]): Promise<void> {
+    let value: unknown;
+    try {
+      value = await this.#hooks.execute(name, Array.isArray(args) ? args : []);
+    } catch (error) {
+      console.warn('[phone] a command from another tab failed', error);
+    }
+    this.#link.post({ type: 'result', rid, value });
+  }
+}
