@@ -7,6 +7,7 @@ import { PhoneViewRequestEvent } from '../../events/internal-events.js';
 import { tokens } from '../../styles/tokens.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { callCardStyles } from './phone-call-card.styles.js';
+import { conferenceStyles, renderConference, renderMerge } from './conference-view.js';
 
 const PERSON = svg`<svg viewBox="0 0 24 24"><path d="M12 12a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9Zm0 2c-4.4 0-8 2.2-8 5v2h16v-2c0-2.8-3.6-5-8-5Z"/></svg>`;
 
@@ -30,7 +31,7 @@ const DTMF_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
  */
 @customElement('phone-call-card')
 export class PhoneCallCard extends LitElement {
-  static override styles = [tokens, callCardStyles];
+  static override styles = [tokens, callCardStyles, conferenceStyles];
 
   #phone = new SessionController(this);
   #clock = new ClockController(this, () => Boolean(this.#phone.state?.calls.some((c) => c.state === 'connected')));
@@ -296,7 +297,9 @@ export class PhoneCallCard extends LitElement {
     const ended = state.lastEnded;
     const showEnded = ended && state.calls.length === 0 && ended.id !== this.dismissed;
     return html`
-      ${state.calls.map((call) => this.#renderCall(call, state))}
+      ${renderConference(state, this.#phone.session!)}
+      ${state.calls.filter((call) => !state.conference?.ids.includes(call.id)).map((call) => this.#renderCall(call, state))}
+      ${renderMerge(state, this.#phone.session!)}
       ${showEnded
         ? html`<div class="ended" part="ended">
             <span>${endedText(ended)}</span>
