@@ -177,6 +177,18 @@ export const widgetStyles = css`
     color: var(--_fg);
     box-shadow: 0 1px 2px rgb(0 0 0 / 0.08);
   }
+  .tab-badge {
+    display: inline-block;
+    min-width: 1.4em;
+    margin-inline-start: 4px;
+    padding: 0 5px;
+    border-radius: 999px;
+    background: var(--_danger);
+    color: var(--_on-danger);
+    font-size: 0.8em;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
   .notice {
     display: flex;
     align-items: center;

@@ -33,6 +33,7 @@ import '../phone-blf-panel/phone-blf-panel.js';
 import '../phone-call-card/phone-call-card.js';
 import '../phone-chat/phone-chat.js';
 import '../phone-dialer/phone-dialer.js';
+import { parkedWords } from '../phone-parks/phone-parks.js';
 
 /**
  * The first paint waits this long at most for the registration to settle:
@@ -225,7 +226,7 @@ export class PhoneWidget extends LitElement {
   @state() private soundLocked = false;
   @state() private settingsOpen = false;
   /** The default layout's tab: phone, contacts (BLF) or chat. */
-  @state() private tab: 'phone' | 'contacts' | 'chat' = 'phone';
+  @state() private tab: 'phone' | 'contacts' | 'chat' | 'parks' = 'phone';
   #bridge: MessageBridge;
   #lastCalls: readonly CallView[] = [];
   #noticeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -298,6 +299,8 @@ export class PhoneWidget extends LitElement {
     );
     s.on('error', (e) => this.dispatchEvent(new PhoneErrorEvent(e)));
     s.chat.on('message', (m) => this.dispatchEvent(new PhoneMessageEvent(m)));
+    // The Parks tab's badge counts the parked calls.
+    s.parks.on('change', () => this.requestUpdate());
     for (const type of ['phone-status', 'phone-incoming', 'phone-call-start', 'phone-call-end', 'phone-error', 'phone-message'] as const) {
       this.addEventListener(type, (e) => this.#bridge.post(type, (e as CustomEvent).detail));
     }
@@ -530,7 +533,10 @@ export class PhoneWidget extends LitElement {
       ['phone', 'Phone'],
       ['contacts', 'Contacts'],
       ['chat', 'Chat'],
+      // With park slots configured, a Parks tab whose badge counts the parked calls.
+      ...(this.session.parks.state.slots.length ? ([['parks', 'Parks']] as const) : []),
     ] as const;
+    const parked = this.session.parks.state.parked;
     const codes = this.#codes();
     // A ringing or live call always shows on top, whatever the tab.
     const tab = inCalls && this.view === 'calls' ? 'phone' : this.tab;
@@ -556,6 +562,9 @@ export class PhoneWidget extends LitElement {
             @keydown=${(e: KeyboardEvent) => this.#tabKeys(e, tabs.map(([t]) => t))}
           >
             ${label}
+            ${id === 'parks' && parked
+              ? html`<span class="tab-badge" aria-hidden="true">${parked}</span><span class="visually-hidden">, ${parkedWords(parked)}</span>`
+              : nothing}
           </button>`,
         )}
       </div>
@@ -571,12 +580,14 @@ export class PhoneWidget extends LitElement {
                   pickup-code=${codes.pickupCode ?? nothing}
                   listen-code=${codes.listenCode ?? nothing}
                 ></phone-blf-panel>`
-              : html`<phone-chat></phone-chat>`}`}
+              : tab === 'parks'
+                ? html`<phone-parks></phone-parks>`
+                : html`<phone-chat></phone-chat>`}`}
       </div>
     `;
   }
 
-  #tabKeys(e: KeyboardEvent, ids: ReadonlyArray<'phone' | 'contacts' | 'chat'>): void {
+  #tabKeys(e: KeyboardEvent, ids: ReadonlyArray<'phone' | 'contacts' | 'chat' | 'parks'>): void {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     e.preventDefault();
     const i = ids.indexOf(this.tab);
