@@ -150,6 +150,19 @@ export const callCardStyles = css`
     background: var(--_surface);
     padding: 0 10px;
   }
+  .park-slot {
+    display: inline-flex;
+    flex: 1 1 auto;
+    align-items: center;
+    gap: 6px;
+  }
+  .slot-state {
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+  .park-slot[data-state='occupied'] .slot-state {
+    color: var(--_danger);
+  }
   .more button[aria-pressed='true'] {
     background: var(--_danger);
     border-color: var(--_danger);

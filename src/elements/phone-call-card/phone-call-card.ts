@@ -6,6 +6,7 @@ import type { CallView, PhoneState } from '../../core/types.js';
 import { PhoneViewRequestEvent } from '../../events/internal-events.js';
 import { tokens } from '../../styles/tokens.js';
 import { ClockController } from '../shared/clock-controller.js';
+import { ParksController } from '../shared/parks-controller.js';
 import { callCardStyles } from './phone-call-card.styles.js';
 import { conferenceStyles, renderConference, renderMerge } from './conference-view.js';
 
@@ -34,6 +35,8 @@ export class PhoneCallCard extends LitElement {
   static override styles = [tokens, callCardStyles, conferenceStyles];
 
   #phone = new SessionController(this);
+  /** Park slots free or taken, for the Park choices. */
+  #parks = new ParksController(this, this.#phone);
   #clock = new ClockController(this, () => Boolean(this.#phone.state?.calls.some((c) => c.state === 'connected')));
 
   /** Show each call as a small chip that brings the calls view back. */
@@ -198,7 +201,7 @@ export class PhoneCallCard extends LitElement {
     const session = this.#phone.session!;
     const s = state.settings;
     return html`<div class="more" part="more" role="group" aria-label="More for ${remoteLabel(call)}">
-      ${s.parkSlots?.map((slot) => html`<button type="button" @click=${() => session.park(call.id, slot)}>Park on ${slot}</button>`)}
+      ${s.parkSlots?.map((slot, i) => this.#renderParkSlot(call, slot, i))}
       ${s.parkCode ? html`<button type="button" @click=${() => session.park(call.id)}>Park</button>` : nothing}
       ${s.switchTargets?.map((t) => html`<button type="button" @click=${() => session.transfer(call.id, t.target, 'blind')}>Switch to ${t.label}</button>`)}
       ${s.recordCode
@@ -207,6 +210,17 @@ export class PhoneCallCard extends LitElement {
           </button>`
         : nothing}
     </div>`;
+  }
+
+  /** "Park on 71", and beside it whether the slot is free or who waits there. */
+  #renderParkSlot(call: CallView, slot: string, i: number) {
+    const session = this.#phone.session!;
+    const view = this.#parks.state?.slots.find((p) => p.slot === slot);
+    const words = view?.state === 'free' ? 'Free' : view?.state === 'occupied' ? (view.parked ? `Taken: ${view.parked}` : 'Taken') : '';
+    return html`<span class="park-slot" data-state=${view?.state ?? 'unknown'}>
+      <button type="button" aria-describedby=${words ? `park-state-${i}` : nothing} @click=${() => session.park(call.id, slot)}>Park on ${slot}</button>
+      ${words ? html`<span class="slot-state" id="park-state-${i}">${words}</span>` : nothing}
+    </span>`;
   }
 
   #renderMonitor(call: CallView) {
