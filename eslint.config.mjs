@@ -5,7 +5,8 @@ import tseslint from 'typescript-eslint';
 import nounsanitized from 'eslint-plugin-no-unsanitized';
 
 export default [
-  { ignores: ['dist/**', 'node_modules/**', 'custom-elements.json'] },
+  // src/generated: the translations lit-localize writes from xliff/ (text only; regenerated, never edited).
+  { ignores: ['dist/**', 'node_modules/**', 'custom-elements.json', 'src/generated/**'] },
   {
     files: ['src/**/*.ts'],
     languageOptions: { parser: tseslint.parser },

@@ -17,6 +17,8 @@ for (const key of ['server', 'domain', 'identity', 'authentication', 'username',
   if (value) defaults[key] = value;
 }
 PhoneWidget.scriptDefaults = defaults;
+// `data-lang` picks the language of every phone that has no `lang` of its own.
+if (data.lang) PhoneWidget.scriptLang = data.lang;
 
 const activation = data.urlActivation === 'false' ? {} : takeUrlActivation(window);
 const mount = data.mount !== undefined && data.mount !== 'false';

@@ -2,6 +2,7 @@
  * The contacts list as shown: personal contacts and coworkers (the directory)
  * in one list, with presence, filtered, searched and sorted.
  */
+import { msg } from '@lit/localize';
 import { contactName, contactSearchText, type Contact } from './contact.js';
 import type { DirectoryEntry } from './directory.js';
 import { presenceOf, type KeyLamp, type PresenceView } from './lamp.js';
@@ -10,20 +11,22 @@ import { searchKey } from './text.js';
 export type ContactFilter = 'all' | 'favorites' | 'personal' | 'coworkers' | 'available' | 'busy' | 'offline';
 export type ContactSort = 'first' | 'last' | 'extension';
 
-export const CONTACT_FILTERS: ReadonlyArray<[ContactFilter, string]> = [
-  ['all', 'All contacts'],
-  ['favorites', 'Favorites'],
-  ['personal', 'My contacts'],
-  ['coworkers', 'Coworkers'],
-  ['available', 'Available'],
-  ['busy', 'Busy'],
-  ['offline', 'Offline'],
+/** The list's filters with their names, in the active language. */
+export const contactFilters = (): ReadonlyArray<[ContactFilter, string]> => [
+  ['all', msg('All contacts')],
+  ['favorites', msg('Favorites')],
+  ['personal', msg('My contacts')],
+  ['coworkers', msg('Coworkers')],
+  ['available', msg('Available')],
+  ['busy', msg('Busy')],
+  ['offline', msg('Offline')],
 ];
 
-export const CONTACT_SORTS: ReadonlyArray<[ContactSort, string]> = [
-  ['first', 'First name'],
-  ['last', 'Last name'],
-  ['extension', 'Extension'],
+/** The list's orders with their names, in the active language. */
+export const contactSorts = (): ReadonlyArray<[ContactSort, string]> => [
+  ['first', msg('First name')],
+  ['last', msg('Last name')],
+  ['extension', msg('Extension')],
 ];
 
 export interface ContactRow {

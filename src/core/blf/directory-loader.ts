@@ -3,6 +3,7 @@
  * `MAX_DIRECTORY_CHARS`, and every failure becomes an Error whose message can
  * be shown as is.
  */
+import { msg, str } from '@lit/localize';
 import { parseDirectory, type DirectoryEntry } from './directory.js';
 
 export const MAX_DIRECTORY_CHARS = 4 * 1024 * 1024;
@@ -12,25 +13,25 @@ export async function fetchDirectory(src: string, signal: AbortSignal): Promise<
   try {
     url = new URL(src, document.baseURI);
   } catch {
-    throw new Error('The directory address is not valid.');
+    throw new Error(msg('The directory address is not valid.'));
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('The directory address must be an http(s) URL.');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(msg('The directory address must be an http(s) URL.'));
   let response: Response;
   try {
     response = await fetch(url, { signal, credentials: 'same-origin', headers: { accept: 'application/json' } });
   } catch (error) {
     if (signal.aborted) throw error;
-    throw new Error('The directory could not be loaded (network error).');
+    throw new Error(msg('The directory could not be loaded (network error).'));
   }
-  if (!response.ok) throw new Error(`The directory could not be loaded (${response.status}).`);
-  if (Number(response.headers.get('content-length') ?? 0) > MAX_DIRECTORY_CHARS) throw new Error('The directory file is too large.');
+  if (!response.ok) throw new Error(msg(str`The directory could not be loaded (${response.status}).`));
+  if (Number(response.headers.get('content-length') ?? 0) > MAX_DIRECTORY_CHARS) throw new Error(msg('The directory file is too large.'));
   const text = await response.text();
-  if (text.length > MAX_DIRECTORY_CHARS) throw new Error('The directory file is too large.');
+  if (text.length > MAX_DIRECTORY_CHARS) throw new Error(msg('The directory file is too large.'));
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new Error('The directory file is not valid JSON.');
+    throw new Error(msg('The directory file is not valid JSON.'));
   }
   return parseDirectory(data);
 }

@@ -5,6 +5,7 @@
  * - while the key rings, with a pickup code configured: directed call pickup;
  * - otherwise: call the extension.
  */
+import { msg, str } from '@lit/localize';
 import type { CallView } from '../types.js';
 import type { LampState } from './dialog-info.js';
 
@@ -28,9 +29,9 @@ export function transferableCall(calls: readonly CallView[]): CallView | undefin
 
 export function keyAction(key: { extension: string; label: string }, lamp: LampState, calls: readonly CallView[], codes: FeatureCodes = {}): KeyAction {
   const call = transferableCall(calls);
-  if (call) return { kind: 'transfer', callId: call.id, target: key.extension, text: `Transfer the call to ${key.label}` };
-  if (lamp === 'ringing' && codes.pickup) return { kind: 'pickup', target: `${codes.pickup}${key.extension}`, text: `Pick up the call ringing at ${key.label}` };
-  return { kind: 'call', target: key.extension, text: `Call ${key.label}` };
+  if (call) return { kind: 'transfer', callId: call.id, target: key.extension, text: msg(str`Transfer the call to ${key.label}`) };
+  if (lamp === 'ringing' && codes.pickup) return { kind: 'pickup', target: `${codes.pickup}${key.extension}`, text: msg(str`Pick up the call ringing at ${key.label}`) };
+  return { kind: 'call', target: key.extension, text: msg(str`Call ${key.label}`) };
 }
 
 /** The number that listens in on an extension's call, when a listen code is configured. */

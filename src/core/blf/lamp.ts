@@ -3,6 +3,7 @@
  * presence (from PIDF when the server has it, else from the lamp), and the
  * words for both.
  */
+import { msg } from '@lit/localize';
 import type { LampState } from './dialog-info.js';
 import type { Presence, PresenceStatus } from './pidf.js';
 
@@ -16,24 +17,27 @@ export interface KeyLamp {
   presence?: Presence;
 }
 
-/** The lamp state in words, as used in each key's accessible name: "Bob, 1003, busy". */
-export const LAMP_WORDS: Record<LampState, string> = {
-  idle: 'idle',
-  ringing: 'ringing',
-  busy: 'busy',
-  held: 'on hold',
-  unknown: 'unknown',
-  offline: 'offline',
+/**
+ * The lamp state in words, as used in each key's accessible name: "Bob, 1003, busy".
+ * Getters: the words come out in the language active when they are read.
+ */
+export const LAMP_WORDS: Readonly<Record<LampState, string>> = {
+  get idle() { return msg('idle', { desc: 'BLF lamp: the extension is free' }); },
+  get ringing() { return msg('ringing', { desc: 'BLF lamp: the extension rings' }); },
+  get busy() { return msg('busy', { desc: 'BLF lamp or presence: on the phone' }); },
+  get held() { return msg('on hold', { desc: 'BLF lamp: the extension holds a call' }); },
+  get unknown() { return msg('unknown', { desc: 'BLF lamp or presence: state not known' }); },
+  get offline() { return msg('offline', { desc: 'BLF lamp or presence: not registered' }); },
 };
 
 export type PresenceView = PresenceStatus | 'unknown';
 
-export const PRESENCE_WORDS: Record<PresenceView, string> = {
-  available: 'available',
-  busy: 'busy',
-  away: 'away',
-  offline: 'offline',
-  unknown: 'unknown',
+export const PRESENCE_WORDS: Readonly<Record<PresenceView, string>> = {
+  get available() { return msg('available', { desc: 'Presence: free to talk' }); },
+  get busy() { return msg('busy', { desc: 'BLF lamp or presence: on the phone' }); },
+  get away() { return msg('away', { desc: 'Presence: away from the desk' }); },
+  get offline() { return msg('offline', { desc: 'BLF lamp or presence: not registered' }); },
+  get unknown() { return msg('unknown', { desc: 'BLF lamp or presence: state not known' }); },
 };
 
 /**

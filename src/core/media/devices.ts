@@ -2,6 +2,7 @@
  * The audio devices of this computer and the page's microphone permission,
  * kept current while started.
  */
+import { msg, str } from '@lit/localize';
 import { Emitter } from '../emitter.js';
 
 /** One microphone or output device. `id` is the `deviceId` to pass to getUserMedia or setSinkId. */
@@ -34,17 +35,21 @@ const EMPTY: AudioDeviceList = { inputs: [], outputs: [], permission: 'unknown' 
 
 /** Turns `enumerateDevices()` into lists, with "Microphone 1"-style names where the browser hides labels. */
 export function toDeviceList(devices: readonly MediaDeviceInfo[], permission: MicrophonePermission): AudioDeviceList {
-  const pick = (kind: MediaDeviceKind, noun: string): AudioDevice[] => {
+  const pick = (kind: MediaDeviceKind, nth: (n: number) => string): AudioDevice[] => {
     const seen = new Set<string>();
     const list: AudioDevice[] = [];
     for (const d of devices) {
       if (d.kind !== kind || !d.deviceId || ALIASES.has(d.deviceId) || seen.has(d.deviceId)) continue;
       seen.add(d.deviceId);
-      list.push({ id: d.deviceId, label: d.label.trim() || `${noun} ${list.length + 1}` });
+      list.push({ id: d.deviceId, label: d.label.trim() || nth(list.length + 1) });
     }
     return list;
   };
-  return { inputs: pick('audioinput', 'Microphone'), outputs: pick('audiooutput', 'Speaker'), permission };
+  return {
+    inputs: pick('audioinput', (n) => msg(str`Microphone ${n}`)),
+    outputs: pick('audiooutput', (n) => msg(str`Speaker ${n}`)),
+    permission,
+  };
 }
 
 function sameList(a: AudioDeviceList, b: AudioDeviceList): boolean {

@@ -11,6 +11,7 @@
  * ask for a click, listens for the next gesture itself, and a ring started
  * while locked sounds as soon as the context is allowed to run.
  */
+import { msg } from '@lit/localize';
 import { Emitter } from '../emitter.js';
 
 /** The generated ringtones. */
@@ -18,11 +19,12 @@ export type RingtoneId = 'classic' | 'double' | 'digital' | 'soft' | 'pulse';
 
 /** The ringtones, in the order a settings list shows them. */
 export const RINGTONES: ReadonlyArray<{ id: RingtoneId; label: string }> = [
-  { id: 'classic', label: 'Classic' },
-  { id: 'double', label: 'Double ring' },
-  { id: 'digital', label: 'Digital' },
-  { id: 'soft', label: 'Soft chime' },
-  { id: 'pulse', label: 'Pulse' },
+  // Getters: the name comes out in the language active when it is shown.
+  { id: 'classic', get label() { return msg('Classic'); } },
+  { id: 'double', get label() { return msg('Double ring'); } },
+  { id: 'digital', get label() { return msg('Digital'); } },
+  { id: 'soft', get label() { return msg('Soft chime'); } },
+  { id: 'pulse', get label() { return msg('Pulse'); } },
 ];
 
 /** True for the id of a ringtone in `RINGTONES`. */

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
 import { live } from 'lit/directives/live.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { SessionController } from '../../context/session-controller.js';
@@ -33,6 +34,7 @@ type MeterStatus = 'off' | 'opening' | 'on' | 'failed';
  * @csspart note - a note: microphone blocked, output not selectable
  */
 @customElement('phone-audio-settings')
+@localized()
 export class PhoneAudioSettings extends LitElement {
   static override styles = [tokens, audioSettingsStyles];
 
@@ -200,7 +202,7 @@ export class PhoneAudioSettings extends LitElement {
     return html`
       <label class="label" for=${id}>${label}</label>
       <select id=${id} part="select" @change=${this.#onSelect(key)}>
-        <option value="" .selected=${live(value === '')}>System default</option>
+        <option value="" .selected=${live(value === '')}>${msg('System default')}</option>
         ${devices.map((d) => html`<option value=${d.id} .selected=${live(d.id === value)}>${d.label}</option>`)}
       </select>
     `;
@@ -222,8 +224,9 @@ export class PhoneAudioSettings extends LitElement {
     const permission = s.devices.permission;
     if (permission === 'denied') {
       return html`<p class="note warn" part="note" role="alert">
-        Microphone access is blocked for this site, so calls cannot send your voice. To allow it, open the site settings
-        (the icon at the left of the address bar), set <strong>Microphone</strong> to <strong>Allow</strong>, then reload the page.
+        ${msg(
+          html`Microphone access is blocked for this site, so calls cannot send your voice. To allow it, open the site settings (the icon at the left of the address bar), set <strong>Microphone</strong> to <strong>Allow</strong>, then reload the page.`,
+        )}
       </p>`;
     }
     const pct = Math.round(this.level * 100);
@@ -231,7 +234,7 @@ export class PhoneAudioSettings extends LitElement {
       class="meter"
       part="meter"
       role="meter"
-      aria-label="Microphone level"
+      aria-label=${msg('Microphone level')}
       aria-valuemin="0"
       aria-valuemax="100"
       aria-valuenow=${pct}
@@ -241,41 +244,41 @@ export class PhoneAudioSettings extends LitElement {
     </div>`;
     if (this.meterStatus === 'off' && permission !== 'granted') {
       return html`<div class="mic-test">
-        <button type="button" class="secondary" part="test-button" @click=${this.#testMicrophone}>Test microphone</button>
-        <span class="hint">Your browser will ask to use the microphone.</span>
+        <button type="button" class="secondary" part="test-button" @click=${this.#testMicrophone}>${msg('Test microphone')}</button>
+        <span class="hint">${msg('Your browser will ask to use the microphone.')}</span>
       </div>`;
     }
     return html`${meter}
-      <p class="hint" aria-live="polite">${this.meterStatus === 'failed' ? 'The microphone could not be opened.' : 'Speak to see the level move.'}</p>`;
+      <p class="hint" aria-live="polite">${this.meterStatus === 'failed' ? msg('The microphone could not be opened.') : msg('Speak to see the level move.')}</p>`;
   }
 
   override render() {
     const settings = this.#followed;
-    if (!settings) return html`<p class="note" part="note">Audio settings appear inside a phone.</p>`;
+    if (!settings) return html`<p class="note" part="note">${msg('Audio settings appear inside a phone.')}</p>`;
     const s = settings.state;
     const outputs = settings.outputSelectable;
     return html`
-      <section class="section" part="section" aria-label="Microphone">
-        ${this.#deviceSelect('microphone', 'Microphone', s.devices.inputs, s.microphoneId, 'microphoneId')} ${this.#microphone()}
+      <section class="section" part="section" aria-label=${msg('Microphone')}>
+        ${this.#deviceSelect('microphone', msg('Microphone'), s.devices.inputs, s.microphoneId, 'microphoneId')} ${this.#microphone()}
       </section>
-      <section class="section" part="section" aria-label="Speaker">
-        ${outputs ? this.#deviceSelect('speaker', 'Speaker', s.devices.outputs, s.speakerId, 'speakerId') : nothing}
-        ${this.#slider('speaker-volume', 'Speaker volume', s.speakerVolume, 'speakerVolume')}
+      <section class="section" part="section" aria-label=${msg('Speaker')}>
+        ${outputs ? this.#deviceSelect('speaker', msg('Speaker'), s.devices.outputs, s.speakerId, 'speakerId') : nothing}
+        ${this.#slider('speaker-volume', msg('Speaker volume'), s.speakerVolume, 'speakerVolume')}
       </section>
-      <section class="section" part="section" aria-label="Ringer">
-        ${outputs ? this.#deviceSelect('ringer', 'Ringer', s.devices.outputs, s.ringerId, 'ringerId') : nothing}
-        <label class="label" for="ringtone">Ringtone</label>
+      <section class="section" part="section" aria-label=${msg('Ringer')}>
+        ${outputs ? this.#deviceSelect('ringer', msg('Ringer'), s.devices.outputs, s.ringerId, 'ringerId') : nothing}
+        <label class="label" for="ringtone">${msg('Ringtone')}</label>
         <div class="row">
           <select id="ringtone" part="select" @change=${this.#onRingtone}>
             ${RINGTONES.map((r) => html`<option value=${r.id} .selected=${live(r.id === s.ringtone)}>${r.label}</option>`)}
           </select>
           <button type="button" class="secondary play" part="play-button" @click=${this.#togglePreview}>
-            ${this.previewing ? 'Stop' : 'Play'}
+            ${this.previewing ? msg('Stop') : msg('Play')}
           </button>
         </div>
-        ${this.#slider('ring-volume', 'Ringer volume', s.ringVolume, 'ringVolume')}
+        ${this.#slider('ring-volume', msg('Ringer volume'), s.ringVolume, 'ringVolume')}
       </section>
-      ${outputs ? nothing : html`<p class="note" part="note">This browser always plays through the default output.</p>`}
+      ${outputs ? nothing : html`<p class="note" part="note">${msg('This browser always plays through the default output.')}</p>`}
     `;
   }
 }

@@ -1,8 +1,20 @@
 import { html } from 'lit';
+import { msg, str } from '@lit/localize';
 import { PHONE_KINDS, type ContactDraft, type PhoneKind } from '../../core/blf/contact.js';
 
-const KIND_WORDS: Record<PhoneKind, string> = { work: 'Work', mobile: 'Mobile', home: 'Home', other: 'Other' };
-export const kindWord = (kind: PhoneKind) => KIND_WORDS[kind];
+/** A number's kind in words, in the active language. */
+export const kindWord = (kind: PhoneKind): string => {
+  switch (kind) {
+    case 'work':
+      return msg('Work', { desc: 'Kind of phone number' });
+    case 'mobile':
+      return msg('Mobile', { desc: 'Kind of phone number' });
+    case 'home':
+      return msg('Home', { desc: 'Kind of phone number' });
+    case 'other':
+      return msg('Other', { desc: 'Kind of phone number' });
+  }
+};
 
 export interface ContactFormInput {
   draft: ContactDraft;
@@ -29,32 +41,32 @@ export function renderContactForm(input: ContactFormInput) {
   const { draft } = input;
   return html`<form
     class="form"
-    aria-label=${input.isNew ? 'New contact' : 'Edit contact'}
+    aria-label=${input.isNew ? msg('New contact') : msg('Edit contact')}
     @submit=${(e: Event) => {
       e.preventDefault();
       input.save();
     }}
   >
-    <h3>${input.isNew ? 'New contact' : 'Edit contact'}</h3>
-    ${text(draft, 'firstName', 'First name', 'given-name')} ${text(draft, 'lastName', 'Last name', 'family-name')}
-    ${text(draft, 'company', 'Company', 'organization')}
+    <h3>${input.isNew ? msg('New contact') : msg('Edit contact')}</h3>
+    ${text(draft, 'firstName', msg('First name'), 'given-name')} ${text(draft, 'lastName', msg('Last name'), 'family-name')}
+    ${text(draft, 'company', msg('Company'), 'organization')}
     <fieldset>
-      <legend>Numbers</legend>
+      <legend>${msg('Numbers')}</legend>
       ${draft.phones.map(
         (phone, i) => html`<div class="phone-row">
           <input
-            aria-label=${`Number ${i + 1}`}
+            aria-label=${msg(str`Number ${i + 1}`)}
             .value=${phone.number}
             inputmode="tel"
             maxlength="64"
             @input=${(e: Event) => (phone.number = (e.target as HTMLInputElement).value)}
           />
-          <select aria-label=${`Kind of number ${i + 1}`} @change=${(e: Event) => (phone.kind = (e.target as HTMLSelectElement).value as PhoneKind)}>
-            ${PHONE_KINDS.map((k) => html`<option value=${k} ?selected=${k === phone.kind}>${KIND_WORDS[k]}</option>`)}
+          <select aria-label=${msg(str`Kind of number ${i + 1}`)} @change=${(e: Event) => (phone.kind = (e.target as HTMLSelectElement).value as PhoneKind)}>
+            ${PHONE_KINDS.map((k) => html`<option value=${k} ?selected=${k === phone.kind}>${kindWord(k)}</option>`)}
           </select>
           <button
             type="button"
-            aria-label=${`Remove number ${i + 1}`}
+            aria-label=${msg(str`Remove number ${i + 1}`)}
             @click=${() => {
               draft.phones.splice(i, 1);
               input.changed();
@@ -72,11 +84,11 @@ export function renderContactForm(input: ContactFormInput) {
           input.changed();
         }}
       >
-        Add number
+        ${msg('Add number')}
       </button>
     </fieldset>
     <label class="field">
-      <span>Email</span>
+      <span>${msg('Email')}</span>
       <input
         type="email"
         autocomplete="email"
@@ -87,11 +99,11 @@ export function renderContactForm(input: ContactFormInput) {
         }}
       />
     </label>
-    ${text(draft, 'note', 'Note', 'off')}
+    ${text(draft, 'note', msg('Note'), 'off')}
     ${input.error ? html`<p class="error" role="alert">${input.error}</p>` : ''}
     <div class="row-actions">
-      <button type="submit" class="primary">Save</button>
-      <button type="button" @click=${input.cancel}>Cancel</button>
+      <button type="submit" class="primary">${msg('Save')}</button>
+      <button type="button" @click=${input.cancel}>${msg('Cancel')}</button>
     </div>
   </form>`;
 }

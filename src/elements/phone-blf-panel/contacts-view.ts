@@ -1,7 +1,8 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { msg, str } from '@lit/localize';
 import type { BlfService, BlfState } from '../../core/blf/blf-service.js';
 import { contactAsText, emptyDraft, type ContactDraft } from '../../core/blf/contact.js';
-import { CONTACT_FILTERS, CONTACT_SORTS, contactRows, viewContacts, type ContactFilter, type ContactRow, type ContactSort } from '../../core/blf/contact-list.js';
+import { contactFilters, contactSorts, contactRows, viewContacts, type ContactFilter, type ContactRow, type ContactSort } from '../../core/blf/contact-list.js';
 import { PRESENCE_WORDS } from '../../core/blf/lamp.js';
 import { MAX_VCARD_CHARS, type VcardVersion } from '../../core/blf/vcard.js';
 import { kindWord, renderContactForm } from './contact-form.js';
@@ -30,6 +31,12 @@ export class ContactsView {
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
+  }
+
+  /** Opens the new-contact form with a number (and a name) filled in. */
+  create(number: string, name = ''): void {
+    const [firstName = '', ...rest] = name.trim().split(/\s+/);
+    this.#go({ kind: 'form', draft: { ...emptyDraft(), firstName, lastName: rest.join(' '), phones: [{ number, kind: 'work' }] }, error: '' });
   }
 
   #go(screen: Screen, status = ''): void {
@@ -73,62 +80,63 @@ export class ContactsView {
     return html`
       <div class="tools">
         <label class="field grow">
-          <span>Search contacts</span>
+          <span>${msg('Search contacts')}</span>
           <input type="search" autocomplete="off" .value=${this.#query} @input=${(e: Event) => this.#set(() => (this.#query = (e.target as HTMLInputElement).value))} />
         </label>
         <label class="field">
-          <span>Show</span>
+          <span>${msg('Show', { desc: 'Label of the contacts filter' })}</span>
           <select @change=${(e: Event) => this.#set(() => (this.#filter = (e.target as HTMLSelectElement).value as ContactFilter))}>
-            ${CONTACT_FILTERS.map(([v, label]) => html`<option value=${v} ?selected=${v === this.#filter}>${label}</option>`)}
+            ${contactFilters().map(([v, label]) => html`<option value=${v} ?selected=${v === this.#filter}>${label}</option>`)}
           </select>
         </label>
         <label class="field">
-          <span>Sort by</span>
+          <span>${msg('Sort by')}</span>
           <select @change=${(e: Event) => this.#set(() => (this.#sort = (e.target as HTMLSelectElement).value as ContactSort))}>
-            ${CONTACT_SORTS.map(([v, label]) => html`<option value=${v} ?selected=${v === this.#sort}>${label}</option>`)}
+            ${contactSorts().map(([v, label]) => html`<option value=${v} ?selected=${v === this.#sort}>${label}</option>`)}
           </select>
         </label>
       </div>
       <div class="row-actions">
         <button type="button" class="primary" @click=${() => this.#go({ kind: 'form', draft: { ...emptyDraft(), phones: [{ number: '', kind: 'work' }] }, error: '' })}>
-          New contact
+          ${msg('New contact')}
         </button>
         <details class="vcard">
-          <summary>vCard files</summary>
+          <summary>${msg('vCard files')}</summary>
           <div class="row-actions">
             <label class="button">
-              Import vCard
+              ${msg('Import vCard')}
               <input class="visually-hidden" type="file" accept=".vcf,text/vcard,text/x-vcard" @change=${(e: Event) => void this.#import(input.blf, e.target as HTMLInputElement)} />
             </label>
-            <button type="button" @click=${() => this.#export(input.blf, '3.0')}>Export vCard 3.0</button>
-            <button type="button" @click=${() => this.#export(input.blf, '4.0')}>Export vCard 4.0</button>
+            <button type="button" @click=${() => this.#export(input.blf, '3.0')}>${msg('Export vCard 3.0')}</button>
+            <button type="button" @click=${() => this.#export(input.blf, '4.0')}>${msg('Export vCard 4.0')}</button>
           </div>
         </details>
       </div>
-      ${problem ? html`<p class="hint">Contacts cannot be saved in this browser right now: they last until the page closes.</p>` : nothing}
+      ${problem ? html`<p class="hint">${msg('Contacts cannot be saved in this browser right now: they last until the page closes.')}</p>` : nothing}
       ${shown.length
-        ? html`<ul class="rows" aria-label="Contacts">
+        ? html`<ul class="rows" aria-label=${msg('Contacts')}>
             ${shown.slice(0, SHOWN).map((row) => this.#renderRow(row, input))}
           </ul>`
-        : html`<p class="empty">${rows.length ? 'No contact matches.' : input.state.contacts.loaded ? 'No contacts yet.' : 'Loading contacts…'}</p>`}
-      ${shown.length > SHOWN ? html`<p class="hint">Showing ${SHOWN} of ${shown.length}: type to narrow the list.</p>` : nothing}
+        : html`<p class="empty">${rows.length ? msg('No contact matches.') : input.state.contacts.loaded ? msg('No contacts yet.') : msg('Loading contacts…')}</p>`}
+      ${shown.length > SHOWN ? html`<p class="hint">${msg(str`Showing ${SHOWN} of ${shown.length}: type to narrow the list.`)}</p>` : nothing}
     `;
   }
 
   #renderRow(row: ContactRow, input: ContactsInput) {
     const presence = row.kind === 'coworker' || row.presence !== 'unknown' ? PRESENCE_WORDS[row.presence] : '';
-    const name = [row.name, row.number, row.kind === 'coworker' ? 'coworker' : '', presence].filter(Boolean).join(', ');
+    const coworker = row.kind === 'coworker' ? msg('coworker') : '';
+    const name = [row.name, row.number, coworker, presence].filter(Boolean).join(', ');
     return html`<li class="contact">
       <button type="button" class="row" presence=${row.presence} aria-label=${name} @click=${() => this.#go({ kind: 'detail', key: row.key })}>
         <span class="dot" part="presence" aria-hidden="true"></span>
         <span class="name">${row.name}</span>
-        <span class="sub">${[row.number, row.kind === 'coworker' ? 'coworker' : '', row.presence === 'unknown' ? '' : presence].filter(Boolean).join(' · ')}</span>
+        <span class="sub">${[row.number, coworker, row.presence === 'unknown' ? '' : presence].filter(Boolean).join(' · ')}</span>
       </button>
       <button
         type="button"
         class="star"
         aria-pressed=${row.favorite ? 'true' : 'false'}
-        aria-label=${`Favorite: ${row.name}`}
+        aria-label=${msg(str`Favorite: ${row.name}`)}
         @click=${() => void this.#favorite(input.blf, row)}
       >
         ${row.favorite ? '★' : '☆'}
@@ -138,9 +146,9 @@ export class ContactsView {
 
   #renderDetail(row: ContactRow, input: ContactsInput) {
     const c = row.contact;
-    const numbers = c ? c.phones.map((p) => ({ number: p.number, kind: kindWord(p.kind) })) : [{ number: row.number, kind: 'Extension' }];
-    return html`<section class="detail" aria-label=${`Contact: ${row.name}`}>
-      <button type="button" class="link" @click=${() => this.#go({ kind: 'list' })}>‹ Back to contacts</button>
+    const numbers = c ? c.phones.map((p) => ({ number: p.number, kind: kindWord(p.kind) })) : [{ number: row.number, kind: msg('Extension') }];
+    return html`<section class="detail" aria-label=${msg(str`Contact: ${row.name}`)}>
+      <button type="button" class="link" @click=${() => this.#go({ kind: 'list' })}>‹ ${msg('Back to contacts')}</button>
       <h3>${row.name}</h3>
       ${c?.company && c.company !== row.name ? html`<p class="sub">${c.company}</p>` : nothing}
       ${row.entry?.department ? html`<p class="sub">${row.entry.department}</p>` : nothing}
@@ -156,12 +164,12 @@ export class ContactsView {
       ${c?.emails.map((e) => html`<p class="sub">${e}</p>`)} ${c?.note ? html`<p class="note">${c.note}</p>` : nothing}
       <div class="row-actions">
         <button type="button" aria-pressed=${row.favorite ? 'true' : 'false'} @click=${() => void this.#favorite(input.blf, row)}>
-          ${row.favorite ? 'Remove from favorites' : 'Add to favorites'}
+          ${row.favorite ? msg('Remove from favorites') : msg('Add to favorites')}
         </button>
-        ${c ? html`<button type="button" @click=${() => this.#go({ kind: 'form', id: c.id, draft: structuredClone({ ...c }), error: '' })}>Edit</button>` : nothing}
-        <button type="button" @click=${() => void this.#copy(row)}>Copy</button>
+        ${c ? html`<button type="button" @click=${() => this.#go({ kind: 'form', id: c.id, draft: structuredClone({ ...c }), error: '' })}>${msg('Edit')}</button>` : nothing}
+        <button type="button" @click=${() => void this.#copy(row)}>${msg('Copy')}</button>
         ${c
-          ? html`<button type="button" class="danger" @click=${() => void this.#delete(input.blf, c.id)}>${this.#confirmDelete ? 'Confirm delete' : 'Delete'}</button>`
+          ? html`<button type="button" class="danger" @click=${() => void this.#delete(input.blf, c.id)}>${this.#confirmDelete ? msg('Confirm delete') : msg('Delete')}</button>`
           : nothing}
       </div>
     </section>`;
@@ -176,11 +184,11 @@ export class ContactsView {
     const draft = { ...screen.draft, phones: screen.draft.phones.filter((p) => p.number.trim()) };
     const saved = await blf.contacts.save(draft, screen.id);
     if (!saved) {
-      screen.error = 'Give the contact a name or a number.';
+      screen.error = msg('Give the contact a name or a number.');
       this.#host.requestUpdate();
       return;
     }
-    this.#go({ kind: 'detail', key: `c:${saved.id}` }, screen.id ? 'Contact saved.' : 'Contact created.');
+    this.#go({ kind: 'detail', key: `c:${saved.id}` }, screen.id ? msg('Contact saved.') : msg('Contact created.'));
   }
 
   async #favorite(blf: BlfService, row: ContactRow): Promise<void> {
@@ -194,16 +202,16 @@ export class ContactsView {
       return;
     }
     await blf.contacts.remove(id);
-    this.#go({ kind: 'list' }, 'Contact deleted.');
+    this.#go({ kind: 'list' }, msg('Contact deleted.'));
   }
 
   async #copy(row: ContactRow): Promise<void> {
-    const text = row.contact ? contactAsText(row.contact) : `${row.name}\nExtension: ${row.number}`;
+    const text = row.contact ? contactAsText(row.contact) : `${row.name}\n${msg('Extension')}: ${row.number}`;
     try {
       await navigator.clipboard.writeText(text);
-      this.#say('Copied to the clipboard.');
+      this.#say(msg('Copied to the clipboard.'));
     } catch {
-      this.#say('The browser did not allow copying.');
+      this.#say(msg('The browser did not allow copying.'));
     }
   }
 
@@ -211,14 +219,15 @@ export class ContactsView {
     const file = field.files?.[0];
     field.value = '';
     if (!file) return;
-    if (file.size > MAX_VCARD_CHARS) return this.#say('That file is too large to be a contacts file.');
+    if (file.size > MAX_VCARD_CHARS) return this.#say(msg('That file is too large to be a contacts file.'));
     const { added, skipped } = await blf.contacts.importVcards(await file.text());
-    this.#say(`Imported ${added} contact${added === 1 ? '' : 's'}${skipped ? ` (${skipped} skipped)` : ''}.`);
+    if (!skipped) this.#say(added === 1 ? msg('Imported 1 contact.') : msg(str`Imported ${added} contacts.`));
+    else this.#say(added === 1 ? msg(str`Imported 1 contact (${skipped} skipped).`) : msg(str`Imported ${added} contacts (${skipped} skipped).`));
   }
 
   #export(blf: BlfService, version: VcardVersion): void {
     const text = blf.contacts.exportVcards(version);
-    if (!text) return this.#say('There are no personal contacts to export.');
+    if (!text) return this.#say(msg('There are no personal contacts to export.'));
     const url = URL.createObjectURL(new Blob([text], { type: 'text/vcard' }));
     const a = document.createElement('a');
     a.href = url;
@@ -227,6 +236,6 @@ export class ContactsView {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    this.#say(`Exported as vCard ${version}.`);
+    this.#say(msg(str`Exported as vCard ${version}.`));
   }
 }

@@ -1,4 +1,5 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { msg, str } from '@lit/localize';
 import type { BlfState } from '../../core/blf/blf-service.js';
 import { searchDirectory, type DirectoryEntry } from '../../core/blf/directory.js';
 import { keyAction, type FeatureCodes } from '../../core/blf/key-action.js';
@@ -26,13 +27,13 @@ export class DirectoryView {
   }
 
   render(blf: BlfState, calls: readonly CallView[], codes: FeatureCodes, press: (entry: DirectoryEntry) => void) {
-    if (blf.directoryStatus === 'loading') return html`<p class="empty" role="status">Loading the directory…</p>`;
+    if (blf.directoryStatus === 'loading') return html`<p class="empty" role="status">${msg('Loading the directory…')}</p>`;
     if (blf.directoryStatus === 'error') return html`<p class="empty error" role="alert">${blf.directoryError}</p>`;
-    if (!blf.directory.length) return html`<p class="empty">No directory on this phone.</p>`;
+    if (!blf.directory.length) return html`<p class="empty">${msg('No directory on this phone.')}</p>`;
     const found = this.#found(blf.directory);
     return html`
       <label class="field">
-        <span>Search the directory</span>
+        <span>${msg('Search the directory')}</span>
         <input
           type="search"
           .value=${this.#query}
@@ -43,7 +44,7 @@ export class DirectoryView {
           }}
         />
       </label>
-      <ul class="rows" aria-label="Directory">
+      <ul class="rows" aria-label=${msg('Directory')}>
         ${found.slice(0, DIRECTORY_SHOWN).map((entry) => {
           const presence = presenceOf(blf.lamps.get(entry.extension));
           const action = keyAction({ extension: entry.extension, label: entry.name }, blf.lamps.get(entry.extension)?.state ?? 'unknown', calls, codes);
@@ -57,9 +58,9 @@ export class DirectoryView {
         })}
       </ul>
       ${found.length > DIRECTORY_SHOWN
-        ? html`<p class="hint">Showing ${DIRECTORY_SHOWN} of ${found.length}: type to narrow the list.</p>`
+        ? html`<p class="hint">${msg(str`Showing ${DIRECTORY_SHOWN} of ${found.length}: type to narrow the list.`)}</p>`
         : !found.length
-          ? html`<p class="hint" role="status">Nobody matches “${this.#query}”.</p>`
+          ? html`<p class="hint" role="status">${msg(str`Nobody matches “${this.#query}”.`)}</p>`
           : nothing}
     `;
   }

@@ -1,5 +1,7 @@
 import { html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
+import { msg, str } from '@lit/localize';
+import { activeLocale } from '../../i18n/locale.js';
 import { keyAction, listenTarget, type FeatureCodes } from '../../core/blf/key-action.js';
 import type { BlfKey } from '../../core/blf/keys.js';
 import { LAMP_WORDS, type KeyLamp } from '../../core/blf/lamp.js';
@@ -32,13 +34,15 @@ export const keyName = (key: BlfKey, lamp: KeyLamp): string =>
 /** The grid of BLF keys. Each is one button; its lamp state is in its name, its text and its `state` attribute. */
 export function renderKeys(input: KeysViewInput) {
   if (!input.keys.length) {
-    return html`<p class="empty">${input.account ? `No BLF keys configured for ${input.account}.` : 'No account set up.'}</p>`;
+    const account = input.account;
+    return html`<p class="empty">${account ? msg(str`No BLF keys configured for ${account}.`) : msg('No account set up.')}</p>`;
   }
-  return html`<ul class="keys" part="keys" aria-label="BLF keys">
+  return html`<ul class="keys" part="keys" aria-label=${msg('BLF keys')}>
     ${input.keys.map((key) => {
       const lamp = input.lamps.get(key.extension) ?? UNKNOWN;
-      // Lamp objects change only when a lamp does: with 500 keys, only the keys that changed are rendered again.
-      return guard([key, lamp, input.calls, input.codes.pickup, input.codes.listen], () => renderKey(key, lamp, input));
+      // Lamp objects change only when a lamp does: with 500 keys, only the keys that changed are rendered again
+      // (all of them when the language changes).
+      return guard([key, lamp, input.calls, input.codes.pickup, input.codes.listen, activeLocale()], () => renderKey(key, lamp, input));
     })}
   </ul>`;
 }
@@ -64,7 +68,7 @@ function renderKey(key: BlfKey, lamp: KeyLamp, input: KeysViewInput) {
       <span class="sub">${plain ? '' : `${key.extension} · `}${LAMP_WORDS[state]}${peer ? ` · ${peer}` : ''}</span>
     </button>
     ${listen
-      ? html`<button type="button" class="listen" part="listen" aria-label=${`Listen to ${key.label}`} @click=${() => input.listen(key)}>Listen</button>`
+      ? html`<button type="button" class="listen" part="listen" aria-label=${msg(str`Listen to ${key.label}`)} @click=${() => input.listen(key)}>${msg('Listen')}</button>`
       : nothing}
   </li>`;
 }

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
 import { SessionController } from '../../context/session-controller.js';
 import type { BlfService, BlfState } from '../../core/blf/blf-service.js';
 import { keyAction, listenTarget, transferableCall, type FeatureCodes } from '../../core/blf/key-action.js';
@@ -13,11 +14,9 @@ import { renderKeys } from './keys-view.js';
 import { blfPanelStyles } from './phone-blf-panel.styles.js';
 
 type View = 'keys' | 'directory' | 'contacts';
-const VIEWS: ReadonlyArray<[View, string]> = [
-  ['keys', 'Keys'],
-  ['directory', 'Directory'],
-  ['contacts', 'Contacts'],
-];
+const VIEWS: readonly View[] = ['keys', 'directory', 'contacts'];
+
+const viewName = (view: View): string => (view === 'keys' ? msg('Keys') : view === 'directory' ? msg('Directory') : msg('Contacts'));
 
 /** Lamps kept for the directory's presence dots, keys included (keys are always watched). */
 const MAX_WATCHED = 500;
@@ -26,11 +25,12 @@ const MAX_WATCHED = 500;
 const code = (value: string | undefined): string | undefined => (value && /^[0-9*#+]{1,16}$/.test(value.trim()) ? value.trim() : undefined);
 
 function voicemailName(vm: MessageSummary | undefined): string {
-  if (!vm) return 'Voicemail';
-  if (!vm.voice) return vm.waiting ? 'Voicemail, messages waiting' : 'Voicemail, no new messages';
+  if (!vm) return msg('Voicemail');
+  if (!vm.voice) return vm.waiting ? msg('Voicemail, messages waiting') : msg('Voicemail, no new messages');
   const { new: fresh, urgentNew } = vm.voice;
-  const urgent = urgentNew ? `, ${urgentNew} urgent` : '';
-  return fresh ? `Voicemail, ${fresh} new message${fresh === 1 ? '' : 's'}${urgent}` : 'Voicemail, no new messages';
+  if (!fresh) return msg('Voicemail, no new messages');
+  const news = fresh === 1 ? msg('Voicemail, 1 new message') : msg(str`Voicemail, ${fresh} new messages`);
+  return urgentNew ? `${news}, ${msg(str`${urgentNew} urgent`)}` : news;
 }
 
 /**
@@ -64,6 +64,7 @@ function voicemailName(vm: MessageSummary | undefined): string {
  * @cssprop --phone-blf-max-height - Height of the scrolling lists (default 420px).
  */
 @customElement('phone-blf-panel')
+@localized()
 export class PhoneBlfPanel extends LitElement {
   static override styles = [tokens, blfPanelStyles];
 
@@ -98,9 +99,15 @@ export class PhoneBlfPanel extends LitElement {
   #keysMemo: { configured: BlfKey[]; directory: unknown; fromDirectory: boolean; keys: BlfKey[] } | undefined;
   #applied: { blf?: BlfService; src?: string; data?: unknown } = {};
 
+  /** Shows the new-contact form with this number (and name) filled in. */
+  newContact(number: string, name?: string): void {
+    this.view = 'contacts';
+    this.#contactsView.create(number, name);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('keys')) this.#configured = parseKeys(this.keys);
-    if (!VIEWS.some(([v]) => v === this.view)) this.view = 'keys';
+    if (!VIEWS.includes(this.view)) this.view = 'keys';
     const directory = this.#blf.state?.directory ?? [];
     const keys = this.#keys();
     const watched = new Set(keys.map((k) => k.extension));
@@ -159,11 +166,11 @@ export class PhoneBlfPanel extends LitElement {
   }
 
   #onTabKey(e: KeyboardEvent): void {
-    const i = VIEWS.findIndex(([v]) => v === this.view);
+    const i = VIEWS.indexOf(this.view);
     const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? VIEWS.length - 1 : -2;
     if (next === -2) return;
     e.preventDefault();
-    this.view = VIEWS[(next + VIEWS.length) % VIEWS.length]![0];
+    this.view = VIEWS[(next + VIEWS.length) % VIEWS.length]!;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus());
   }
 
@@ -175,13 +182,13 @@ export class PhoneBlfPanel extends LitElement {
     const waiting = vm?.waiting ? 'true' : 'false';
     return html`<div class="head" part="header">
       ${voicemailCode
-        ? html`<button type="button" class="vm" part="voicemail" data-waiting=${waiting} aria-label=${voicemailName(vm)} title=${`Call voicemail (${voicemailCode})`} @click=${() => this.#dial(voicemailCode)}>
-            Voicemail ${badge}
+        ? html`<button type="button" class="vm" part="voicemail" data-waiting=${waiting} aria-label=${voicemailName(vm)} title=${msg(str`Call voicemail (${voicemailCode})`)} @click=${() => this.#dial(voicemailCode)}>
+            ${msg('Voicemail')} ${badge}
           </button>`
         : vm
-          ? html`<span class="vm" part="voicemail" data-waiting=${waiting} role="img" aria-label=${voicemailName(vm)}>Voicemail ${badge}</span>`
+          ? html`<span class="vm" part="voicemail" data-waiting=${waiting} role="img" aria-label=${voicemailName(vm)}>${msg('Voicemail')} ${badge}</span>`
           : nothing}
-      <button type="button" class="dnd" part="dnd" aria-pressed=${dnd ? 'true' : 'false'} @click=${() => this.#phone.session?.setDnd(!dnd)}>Do not disturb</button>
+      <button type="button" class="dnd" part="dnd" aria-pressed=${dnd ? 'true' : 'false'} @click=${() => this.#phone.session?.setDnd(!dnd)}>${msg('Do not disturb')}</button>
     </div>`;
   }
 
@@ -196,7 +203,7 @@ export class PhoneBlfPanel extends LitElement {
         return this.#contactsView.render({
           blf: session.blf,
           state: blf,
-          verb: transferableCall(calls) ? 'Transfer to' : 'Call',
+          verb: transferableCall(calls) ? msg('Transfer to') : msg('Call'),
           press: (number, label) => this.#press({ extension: number, label }),
         });
       default:
@@ -221,11 +228,11 @@ export class PhoneBlfPanel extends LitElement {
     const state = this.#phone.state;
     const blf = this.#blf.state;
     if (!state || !blf) return nothing;
-    return html`<section class="panel" part="panel" aria-label="Busy lamp field">
+    return html`<section class="panel" part="panel" aria-label=${msg('Busy lamp field')}>
       ${this.#renderHeader(blf, state.settings.dnd)}
-      <div class="tabs" part="tabs" role="tablist" aria-label="Views" @keydown=${this.#onTabKey}>
+      <div class="tabs" part="tabs" role="tablist" aria-label=${msg('Views')} @keydown=${this.#onTabKey}>
         ${VIEWS.map(
-          ([view, label]) => html`<button
+          (view) => html`<button
             type="button"
             role="tab"
             id=${`tab-${view}`}
@@ -234,7 +241,7 @@ export class PhoneBlfPanel extends LitElement {
             tabindex=${this.view === view ? '0' : '-1'}
             @click=${() => (this.view = view)}
           >
-            ${label}
+            ${viewName(view)}
           </button>`,
         )}
       </div>

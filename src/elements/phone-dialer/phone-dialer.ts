@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
 import { SessionController } from '../../context/session-controller.js';
 import { suggest, type Suggestion } from '../../core/suggest.js';
 import { tokens } from '../../styles/tokens.js';
@@ -33,6 +34,7 @@ const KEYS: Array<[string, string]> = [
  * @csspart call-button - the Call button
  */
 @customElement('phone-dialer')
+@localized()
 export class PhoneDialer extends LitElement {
   static override styles = [tokens, dialerStyles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
@@ -57,7 +59,7 @@ export class PhoneDialer extends LitElement {
   call(): void {
     const session = this.#phone.session;
     if (!session) {
-      this.message = 'This dial pad is not inside a phone.';
+      this.message = msg('This dial pad is not inside a phone.');
       return;
     }
     const target = this.value.trim();
@@ -68,7 +70,7 @@ export class PhoneDialer extends LitElement {
         this.message = '';
         this.input?.focus();
       } else {
-        this.message = 'Type a number to call.';
+        this.message = msg('Type a number to call.');
       }
       return;
     }
@@ -153,22 +155,22 @@ export class PhoneDialer extends LitElement {
           inputmode="tel"
           autocomplete="off"
           role="combobox"
-          aria-label="Number to call"
+          aria-label=${msg('Number to call')}
           aria-autocomplete="list"
           aria-controls="suggestions"
           aria-expanded=${list.length ? 'true' : 'false'}
           aria-activedescendant=${activeId || nothing}
-          placeholder="Number or extension"
+          placeholder=${msg('Number or extension')}
           .value=${this.value}
           @input=${this.#onInput}
           @keydown=${this.#onKeydown}
           @blur=${() => setTimeout(() => (this.suggestionsOpen = false), 150)}
         />
         ${this.value
-          ? html`<button class="erase" type="button" aria-label="Delete last digit" @click=${this.backspace}>⌫</button>`
+          ? html`<button class="erase" type="button" aria-label=${msg('Delete last digit')} @click=${this.backspace}>⌫</button>`
           : null}
       </div>
-      <ul id="suggestions" class="suggestions" part="suggestions" role="listbox" aria-label="Suggestions" ?hidden=${!list.length}>
+      <ul id="suggestions" class="suggestions" part="suggestions" role="listbox" aria-label=${msg('Suggestions')} ?hidden=${!list.length}>
         ${list.map(
           (s, i) => html`<li
             id="suggestion-${i}"
@@ -178,11 +180,11 @@ export class PhoneDialer extends LitElement {
             @click=${() => this.#pick(s)}
           >
             <span class="s-name">${s.name ?? s.number}</span>
-            <span class="s-meta">${s.name ? `${s.number} · ` : ''}${s.source}</span>
+            <span class="s-meta">${s.name ? `${s.number} · ` : ''}${s.source === 'Contact' ? msg('Contact') : msg('Recent')}</span>
           </li>`,
         )}
       </ul>
-      <div class="keypad" part="keypad" role="group" aria-label="Dial pad">
+      <div class="keypad" part="keypad" role="group" aria-label=${msg('Dial pad')}>
         ${KEYS.map(
           ([digit, letters]) => html`
             <button class="key" part="key" type="button" @click=${() => this.press(digit)}>
@@ -192,7 +194,7 @@ export class PhoneDialer extends LitElement {
           `,
         )}
       </div>
-      <button class="call" part="call-button" type="button" @click=${() => this.call()}>Call</button>
+      <button class="call" part="call-button" type="button" @click=${() => this.call()}>${msg('Call')}</button>
       <p class="message" role="alert">${this.message}</p>
     `;
   }

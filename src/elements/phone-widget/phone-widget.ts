@@ -6,9 +6,9 @@ import { activeLocale, applyLocale, pickLocale } from '../../i18n/locale.js';
 import { takeUrlActivation } from '../../core/activation.js';
 import { mergeInputs, resolveConfig, type ConfigInput } from '../../core/config.js';
 import { withPreset, type FeatureCodeSettings } from '../../core/presets.js';
-import { callStateText, remoteLabel } from '../../core/format.js';
+import { callStateText, remoteLabel, statusText } from '../../core/format.js';
 import type { CallSettings, CallView } from '../../core/types.js';
-import type { PhoneViewRequestEvent } from '../../events/internal-events.js';
+import type { PhoneOpenRequestEvent, PhoneViewRequestEvent } from '../../events/internal-events.js';
 import { KeyboardShortcuts } from './keyboard-shortcuts.js';
 import { LinkInterceptor } from './link-interceptor.js';
 import { MessageBridge, parseOrigins, type BridgeCommand } from './message-bridge.js';
@@ -34,6 +34,7 @@ import '../phone-call-card/phone-call-card.js';
 import '../phone-chat/phone-chat.js';
 import '../phone-dialer/phone-dialer.js';
 import { parkedWords } from '../phone-parks/phone-parks.js';
+import '../phone-history/phone-history.js';
 
 /**
  * The first paint waits this long at most for the registration to settle:
@@ -79,6 +80,8 @@ const SETTING_PROPS = [
   'monitorCodes',
   'preset',
 ] as const;
+
+type Tab = 'phone' | 'contacts' | 'chat' | 'history' | 'parks';
 
 const CONFIG_PROPS = ['server', 'domain', 'identity', 'authentication', 'username', 'display', 'destination', 'noUrlActivation', 'iceServers'] as const;
 
@@ -226,7 +229,7 @@ export class PhoneWidget extends LitElement {
   @state() private soundLocked = false;
   @state() private settingsOpen = false;
   /** The default layout's tab: phone, contacts (BLF) or chat. */
-  @state() private tab: 'phone' | 'contacts' | 'chat' | 'parks' = 'phone';
+  @state() private tab: Tab = 'phone';
   #bridge: MessageBridge;
   #lastCalls: readonly CallView[] = [];
   #noticeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -258,6 +261,7 @@ export class PhoneWidget extends LitElement {
       this.view = e.detail.view;
       if (this.view === 'dialer') void this.updateComplete.then(() => this.#dialer()?.focus());
     });
+    this.addEventListener('phone-open-request', (e: PhoneOpenRequestEvent) => void this.#open(e.detail));
     let noticeId = 0;
     s.on('change', (state) => {
       this.#announceCalls(state.calls);
@@ -278,7 +282,8 @@ export class PhoneWidget extends LitElement {
     s.on('incoming', (call) => {
       this.collapsed = false;
       this.view = 'calls';
-      this.announcement = `Incoming call from ${remoteLabel(call)}`;
+      const from = remoteLabel(call);
+      this.announcement = msg(str`Incoming call from ${from}`);
       const names = (this.incomingHeaders ?? '').split(',').map((h) => h.trim()).filter(Boolean);
       const headers = names.length ? s.callHeaders(call.id, names) : undefined;
       this.dispatchEvent(new PhoneIncomingEvent({ id: call.id, direction: call.direction, remote: call.remote, ...(headers ? { headers } : {}) }));
@@ -331,6 +336,7 @@ export class PhoneWidget extends LitElement {
       this.removeAttribute('password');
     }
     this.customLayout = this.children.length > 0;
+    this.#applyLocale();
     addEventListener('beforeunload', this.#onBeforeUnload);
     addEventListener('pagehide', this.#onPageHide);
     // Before the agent starts, so that its first REGISTER is traced too.
@@ -363,10 +369,15 @@ export class PhoneWidget extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('sipTrace') && this.hasUpdated) setSipTrace(this.sipTrace);
+    if (changed.has('lang') && this.hasUpdated) this.#applyLocale();
     if (SETTING_PROPS.some((p) => changed.has(p))) this.session.updateSettings(this.#settings());
     if (CONFIG_PROPS.some((p) => changed.has(p)) || changed.has('password' as keyof PhoneWidget)) {
       if (this.hasUpdated) this.#applyConfig();
     }
+  }
+
+  #applyLocale(): void {
+    void applyLocale(pickLocale({ attribute: this.lang, script: PhoneWidget.scriptLang, languages: navigator.languages }));
   }
 
   #applyConfig(): void {
@@ -509,6 +520,16 @@ export class PhoneWidget extends LitElement {
     };
   }
 
+  /** "Add to contacts" and "Send message" from the history: the right tab, with the number filled in. */
+  async #open({ open, number, name }: PhoneOpenRequestEvent['detail']): Promise<void> {
+    if (this.customLayout) return;
+    this.tab = open === 'chat' ? 'chat' : 'contacts';
+    if (this.session.state.calls.length) this.view = 'dialer';
+    await this.updateComplete;
+    if (open === 'chat') await this.renderRoot.querySelector('phone-chat')?.openConversation(number, name);
+    else this.renderRoot.querySelector('phone-blf-panel')?.newContact(number, name);
+  }
+
   #dialer(): PhoneDialer | null {
     return this.querySelector('phone-dialer') ?? this.renderRoot?.querySelector('phone-dialer') ?? null;
   }
@@ -530,11 +551,12 @@ export class PhoneWidget extends LitElement {
 
   #renderDefault(inCalls: boolean) {
     const tabs = [
-      ['phone', 'Phone'],
-      ['contacts', 'Contacts'],
-      ['chat', 'Chat'],
+      ['phone', msg('Phone')],
+      ['contacts', msg('Contacts')],
+      ['chat', msg('Chat')],
+      ['history', msg('History')],
       // With park slots configured, a Parks tab whose badge counts the parked calls.
-      ...(this.session.parks.state.slots.length ? ([['parks', 'Parks']] as const) : []),
+      ...(this.session.parks.state.slots.length ? ([['parks', msg('Parks')]] as const) : []),
     ] as const;
     const parked = this.session.parks.state.parked;
     const codes = this.#codes();
@@ -546,7 +568,7 @@ export class PhoneWidget extends LitElement {
         ? html`<phone-call-card></phone-call-card>`
         : html`<phone-call-card compact></phone-call-card><phone-dialer></phone-dialer>`;
     return html`
-      <div class="tabs" role="tablist" aria-label="Phone sections">
+      <div class="tabs" role="tablist" aria-label=${msg('Phone sections')}>
         ${tabs.map(
           ([id, label]) => html`<button
             role="tab"
@@ -580,14 +602,16 @@ export class PhoneWidget extends LitElement {
                   pickup-code=${codes.pickupCode ?? nothing}
                   listen-code=${codes.listenCode ?? nothing}
                 ></phone-blf-panel>`
-              : tab === 'parks'
-                ? html`<phone-parks></phone-parks>`
-                : html`<phone-chat></phone-chat>`}`}
+              : tab === 'chat'
+                ? html`<phone-chat></phone-chat>`
+                : tab === 'parks'
+                  ? html`<phone-parks></phone-parks>`
+                  : html`<phone-history></phone-history>`}`}
       </div>
     `;
   }
 
-  #tabKeys(e: KeyboardEvent, ids: ReadonlyArray<'phone' | 'contacts' | 'chat' | 'parks'>): void {
+  #tabKeys(e: KeyboardEvent, ids: readonly Tab[]): void {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     e.preventDefault();
     const i = ids.indexOf(this.tab);
@@ -597,28 +621,28 @@ export class PhoneWidget extends LitElement {
 
   #renderSettings() {
     const settings = this.session.state.settings;
-    return html`<section class="settings" aria-label="Settings">
+    return html`<section class="settings" aria-label=${msg('Settings')}>
       <phone-audio-settings></phone-audio-settings>
       <label class="setting">
-        Call waiting tone
+        ${msg('Call waiting tone')}
         <select
           .value=${settings.callWaiting}
           @change=${(e: Event) => (this.callWaiting = (e.target as HTMLSelectElement).value as CallSettings['callWaiting'])}
         >
-          <option value="enable">Enable</option>
-          <option value="once">One time</option>
-          <option value="disabled">Disabled</option>
+          <option value="enable">${msg('Enable')}</option>
+          <option value="once">${msg('One time')}</option>
+          <option value="disabled">${msg('Disabled')}</option>
         </select>
       </label>
       <label class="setting check">
         <input type="checkbox" .checked=${settings.autoAnswer} @change=${(e: Event) => (this.autoAnswer = (e.target as HTMLInputElement).checked)} />
-        Answer calls automatically
+        ${msg('Answer calls automatically')}
       </label>
       <label class="setting check">
         <input type="checkbox" .checked=${typeof Notification !== 'undefined' && Notification.permission === 'granted'} @change=${() => askNotificationPermission()} />
-        Notify me of calls when this page is in the background
+        ${msg('Notify me of calls when this page is in the background')}
       </label>
-      <button class="done" type="button" @click=${() => (this.settingsOpen = false)}>Done</button>
+      <button class="done" type="button" @click=${() => (this.settingsOpen = false)}>${msg('Done')}</button>
     </section>`;
   }
 
@@ -632,24 +656,24 @@ export class PhoneWidget extends LitElement {
     const target = this.session.destination ?? '';
     const label = this.kioskLabel || target;
     const ready = state.status === 'ready' || state.status === 'in-call';
-    return html`<div class="kiosk" part="kiosk">
-      <p class="kiosk-status" role="status">${call ? `${remoteLabel(call)}: ${callStateText(call)}` : state.reason && state.status === 'disconnected' ? `${state.statusText}: ${state.reason}` : state.statusText}</p>
+    return html`<div class="kiosk" part="kiosk" lang=${activeLocale()}>
+      <p class="kiosk-status" role="status">${call ? `${remoteLabel(call)}: ${callStateText(call)}` : state.reason && state.status === 'disconnected' ? `${statusText(state.status)}: ${state.reason}` : statusText(state.status)}</p>
       ${this.soundLocked
-        ? html`<button class="kiosk-button" type="button" @click=${() => this.session.audio.tones.unlock()}>Touch to start</button>`
+        ? html`<button class="kiosk-button" type="button" @click=${() => this.session.audio.tones.unlock()}>${msg('Touch to start')}</button>`
         : call
           ? html`${call.direction === 'inbound' && call.state === 'ringing'
-                ? html`<button class="kiosk-button answer" type="button" @click=${() => this.session.answer(call.id)}>Answer</button>`
+                ? html`<button class="kiosk-button answer" type="button" @click=${() => this.session.answer(call.id)}>${msg('Answer')}</button>`
                 : nothing}
-              <button class="kiosk-button hangup" type="button" @click=${() => this.session.hangup(call.id)}>Hang up</button>
+              <button class="kiosk-button hangup" type="button" @click=${() => this.session.hangup(call.id)}>${msg('Hang up')}</button>
               ${this.kioskKeypad && call.state === 'connected'
-                ? html`<div class="kiosk-keypad" role="group" aria-label="Keypad">
+                ? html`<div class="kiosk-keypad" role="group" aria-label=${msg('Keypad')}>
                     ${['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'].map(
                       (k) => html`<button type="button" @click=${() => this.session.sendDtmf(k, call.id)}>${k}</button>`,
                     )}
                   </div>`
                 : nothing}`
           : html`<button class="kiosk-button call" type="button" ?disabled=${!ready || !target} @click=${() => this.dial(target)}>
-              Call ${label}
+              ${msg(str`Call ${label}`)}
             </button>`}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
@@ -663,11 +687,11 @@ export class PhoneWidget extends LitElement {
     const notice = state.notice;
     const inCalls = state.calls.length > 0;
     return html`
-      <div class="shell" part="shell">
+      <div class="shell" part="shell" lang=${activeLocale()}>
         <div class="bar" part="header">
           <span class="dot" data-status=${state.status} aria-hidden="true"></span>
           <div class="status">
-            <div class="status-text" part="status">${state.statusText}</div>
+            <div class="status-text" part="status">${statusText(state.status)}</div>
             ${state.reason && state.status === 'disconnected'
               ? html`<div class="reason">${state.reason}</div>`
               : account
@@ -678,17 +702,17 @@ export class PhoneWidget extends LitElement {
             class="dnd"
             type="button"
             aria-pressed=${state.settings.dnd ? 'true' : 'false'}
-            title="Do Not Disturb"
+            title=${msg('Do Not Disturb')}
             @click=${() => (this.dnd = !state.settings.dnd)}
           >
-            DND
+            ${msg('DND', { desc: 'Short button label for Do Not Disturb' })}
           </button>
           <button
             class="settings-toggle"
             type="button"
             aria-expanded=${this.settingsOpen ? 'true' : 'false'}
-            aria-label="Settings"
-            title="Settings"
+            aria-label=${msg('Settings')}
+            title=${msg('Settings')}
             @click=${() => (this.settingsOpen = !this.settingsOpen)}
           >
             ⚙
@@ -700,24 +724,24 @@ export class PhoneWidget extends LitElement {
                 aria-expanded=${expanded ? 'true' : 'false'}
                 @click=${() => (this.collapsed = !this.collapsed)}
               >
-                ${expanded ? 'Minimise' : 'Open phone'}
+                ${expanded ? msg('Minimise') : msg('Open phone')}
               </button>`
             : nothing}
         </div>
         <div class="body" part="body" ?hidden=${!expanded}>
           ${state.configError ? html`<p class="error" role="alert">${state.configError}</p>` : nothing}
           ${!account && !state.configError
-            ? html`<p class="setup">Not set up yet. Open an activation link, or give this phone a server and an account.</p>`
+            ? html`<p class="setup">${msg('Not set up yet. Open an activation link, or give this phone a server and an account.')}</p>`
             : nothing}
           ${this.soundLocked
             ? html`<button class="unlock" type="button" @click=${() => this.session.audio.tones.unlock()}>
-                Click to enable sound: the browser keeps the phone silent until then
+                ${msg('Click to enable sound: the browser keeps the phone silent until then')}
               </button>`
             : nothing}
           ${notice
             ? html`<div class="notice" data-kind=${notice.kind} role=${notice.kind === 'error' ? 'alert' : 'status'}>
                 <span>${notice.text}</span>
-                <button type="button" aria-label="Dismiss message" @click=${() => this.session.dismissNotice()}>×</button>
+                <button type="button" aria-label=${msg('Dismiss message')} @click=${() => this.session.dismissNotice()}>×</button>
               </div>`
             : nothing}
           ${this.settingsOpen ? this.#renderSettings() : nothing}
