@@ -172,9 +172,9 @@ export async function startBed() {
     sip,
     http,
     browser,
-    /** Opens a page at `url` as a new phone. */
-    async open(url, password) {
-      const context = await browser.newContext();
+    /** Opens a page at `url` as a new phone; with `context`, as another tab of that browser context (shared storage, locks, channels). */
+    async open(url, password, context) {
+      context ??= await browser.newContext();
       const page = await context.newPage();
       const phone = new Phone(page, context, password);
       phones.push(phone);
@@ -183,7 +183,7 @@ export async function startBed() {
     },
     /** Opens a phone for `user` by its activation link and waits for Ready. */
     async phone(user, options = {}) {
-      const phone = await this.open(activationUrl(http.url, user, options), options.password ?? account(user).password);
+      const phone = await this.open(activationUrl(http.url, user, options), options.password ?? account(user).password, options.context);
       if (options.ready !== false) await phone.waitStatus('Ready');
       return phone;
     },
