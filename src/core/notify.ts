@@ -7,8 +7,12 @@
 const supported = () => typeof Notification !== 'undefined';
 
 /** Asks for permission if it was never asked; call it from a user gesture. */
-export function askNotificationPermission(): void {
-  if (supported() && Notification.permission === 'default') void Notification.requestPermission().catch(() => undefined);
+export function askNotificationPermission(): Promise<void> {
+  if (!supported() || Notification.permission !== 'default') return Promise.resolve();
+  return Notification.requestPermission().then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 /** Shows "Incoming call" when the page is hidden; returns a function that closes it. */

@@ -177,6 +177,40 @@ export class AccountStore<T> {
     return done(out, i < keys.length ? keys[i - 1] : undefined);
   }
 
+  /**
+   * Deletes every record but the `keep` last in key order, in one range
+   * delete: no record is read, however many go.
+   */
+  async keepLast(keep: number): Promise<void> {
+    if (this.#idb) {
+      try {
+        await this.#idb('readwrite', (store) => {
+          const request = store.openKeyCursor(null, 'prev');
+          return new Promise<void>((resolve, reject) => {
+            let skipped = false;
+            request.onsuccess = () => {
+              const cursor = request.result;
+              if (!cursor) return resolve();
+              if (!skipped && keep > 0) {
+                skipped = true;
+                return cursor.advance(keep);
+              }
+              // The newest record that goes: it and everything older.
+              store.delete(IDBKeyRange.upperBound(cursor.key));
+              resolve();
+            };
+            request.onerror = () => reject(request.error);
+          });
+        });
+        return;
+      } catch (error) {
+        this.#fail(error);
+      }
+    }
+    const keys = [...this.#memory.keys()].sort();
+    for (const k of keys.slice(0, Math.max(0, keys.length - keep))) this.#memory.delete(k);
+  }
+
   /** How many records there are. */
   async count(): Promise<number> {
     if (this.#idb) {

@@ -54,11 +54,8 @@ export class CallHistoryStore {
   }
 
   /** Keeps the newest `keep` calls and deletes the rest. */
-  async prune(keep: number): Promise<void> {
-    const total = await this.#store.count();
-    if (total <= keep) return;
-    const old = await this.#store.page(total - keep, { newestFirst: false });
-    await this.#store.deleteMany(old.map(([k]) => k));
+  prune(keep: number): Promise<void> {
+    return this.#store.keepLast(keep);
   }
 
   clear(): Promise<void> {

@@ -148,6 +148,49 @@ export const widgetStyles = css`
     border-radius: var(--_radius);
     padding: 8px 10px;
   }
+  .group {
+    display: grid;
+    gap: 10px;
+    margin: 0;
+    padding: 10px 12px 12px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .group legend {
+    padding: 0 4px;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .setting input[type='text'] {
+    font: inherit;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 8px 10px;
+  }
+  p.setting {
+    margin: 0;
+    display: flex;
+    justify-content: space-between;
+    gap: 8px;
+  }
+  .readonly {
+    color: var(--_muted);
+  }
+  .sign-out {
+    justify-self: start;
+    border: 1px solid var(--_border);
+    background: var(--_bg);
+    color: var(--_danger);
+    border-radius: var(--_radius);
+    padding: 6px 14px;
+  }
+  .version {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
   .done {
     justify-self: end;
     border: 1px solid var(--_border);

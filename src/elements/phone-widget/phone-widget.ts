@@ -6,6 +6,7 @@ import { activeLocale, applyLocale, pickLocale } from '../../i18n/locale.js';
 import { takeUrlActivation } from '../../core/activation.js';
 import { mergeInputs, resolveConfig, type ConfigInput } from '../../core/config.js';
 import { withPreset, type FeatureCodeSettings } from '../../core/presets.js';
+import { hasTurn, NO_TURN_MESSAGE } from '../../core/turn.js';
 import { callStateText, remoteLabel, statusText } from '../../core/format.js';
 import type { CallSettings, CallView } from '../../core/types.js';
 import type { PhoneOpenRequestEvent, PhoneViewRequestEvent } from '../../events/internal-events.js';
@@ -28,6 +29,10 @@ import {
 import { tokens } from '../../styles/tokens.js';
 import { kioskStyles, widgetStyles } from './phone-widget.styles.js';
 import { askNotificationPermission } from '../../core/notify.js';
+import type { SavedSettings } from '../../core/saved-settings.js';
+import { forgetLogin, readLogin, writeLogin, type SavedLogin } from '../../storage/settings-store.js';
+import { renderSettings } from './settings-panel.js';
+import { SettingsKeeper } from './settings-keeper.js';
 import '../phone-audio-settings/phone-audio-settings.js';
 import '../phone-blf-panel/phone-blf-panel.js';
 import '../phone-call-card/phone-call-card.js';
@@ -83,7 +88,7 @@ const SETTING_PROPS = [
 
 type Tab = 'phone' | 'contacts' | 'chat' | 'history' | 'parks';
 
-const CONFIG_PROPS = ['server', 'domain', 'identity', 'authentication', 'username', 'display', 'destination', 'noUrlActivation', 'iceServers'] as const;
+const CONFIG_PROPS = ['server', 'domain', 'identity', 'authentication', 'username', 'display', 'destination', 'noUrlActivation', 'iceServers', 'turn', 'turnUsername', 'forceRelay'] as const;
 
 /**
  * The phone: owns one SIP session and shares it, through `@lit/context`, with
@@ -98,6 +103,7 @@ const CONFIG_PROPS = ['server', 'domain', 'identity', 'authentication', 'usernam
  * @summary A complete WebRTC SIP phone in one element.
  * @slot - Phone elements in the page's own layout; replaces the default layout.
  * @attr {string} password - The account password. Read once and removed from the DOM at once; prefer the `password` property.
+ * @attr {string} turn-credential - The TURN credential: a secret, read once and removed from the DOM like the password; prefer the `turnCredential` property.
  * @fires {PhoneStatusEvent} phone-status - The status changed: `{ status, text, reason? }`.
  * @fires {PhoneIncomingEvent} phone-incoming - A call rings in: `{ id, direction, remote: { number, name?, uri } }`.
  * @fires {PhoneCallStartEvent} phone-call-start - A call was answered: `{ id, direction, remote }`.
@@ -154,6 +160,12 @@ export class PhoneWidget extends LitElement {
   @property({ reflect: true }) theme?: 'light' | 'dark';
   /** STUN/TURN servers for the media path (a property: `[{ urls, username?, credential? }]`). */
   @property({ attribute: false }) iceServers?: RTCIceServer[];
+  /** TURN/STUN URLs, comma-separated: `turn:relay.example.com:3478?transport=udp,turns:relay.example.com:443?transport=tcp`. */
+  @property() turn?: string;
+  /** The user name for the `turn` servers. */
+  @property({ attribute: 'turn-username' }) turnUsername?: string;
+  /** Media only through the TURN relay (`iceTransportPolicy: 'relay'`), for networks that open only port 443. */
+  @property({ type: Boolean, attribute: 'force-relay' }) forceRelay = false;
   /** Do Not Disturb: incoming calls are rejected (486) and logged as missed. */
   @property({ type: Boolean, reflect: true }) dnd = false;
   /** Feature code dialled silently when DND is turned on (e.g. `*78`). */
@@ -208,6 +220,10 @@ export class PhoneWidget extends LitElement {
   @property({ attribute: 'allowed-origins' }) allowedOrigins?: string;
   /** The phone's language (`en`, `de`; `de-AT` reads as `de`); by default the script's `data-lang`, else the browser's language, else English. */
   @property({ reflect: true }) override lang!: string;
+  /** How many calls the history keeps (the user can change it in the settings). */
+  @property({ type: Number, attribute: 'history-limit' }) historyLimit = 5000;
+  /** Offer "Remember me on this device": the account, password included, is then kept in this browser's storage. */
+  @property({ type: Boolean, attribute: 'remember-login' }) rememberLogin = false;
   /** Log SIP messages to the console (passwords are never logged). */
   @property({ type: Boolean, attribute: 'sip-trace' }) sipTrace = false;
   /**
@@ -221,6 +237,7 @@ export class PhoneWidget extends LitElement {
   readonly session: PhoneSession = this.createSession();
 
   #password: string | undefined;
+  #turnCredential: string | undefined;
   @state() private customLayout = false;
   @state() private announcement = '';
   /** With calls going on: show them, or the dial pad (after "Add call" / "Hide call"). */
@@ -228,6 +245,12 @@ export class PhoneWidget extends LitElement {
   /** The browser blocks sound until the user interacts with the page. */
   @state() private soundLocked = false;
   @state() private settingsOpen = false;
+  /** The account the user asked this browser to remember (pages with `remember-login` only). */
+  #remembered: SavedLogin | undefined;
+  #rememberedRead = false;
+  /** The configuration input in effect (to remember it). */
+  #input: ConfigInput | undefined;
+  #keeper = new SettingsKeeper(this, this.session, (saved) => this.#applySaved(saved));
   /** The default layout's tab: phone, contacts (BLF) or chat. */
   @state() private tab: Tab = 'phone';
   #bridge: MessageBridge;
@@ -326,6 +349,15 @@ export class PhoneWidget extends LitElement {
     return this.#password;
   }
 
+  /** The TURN credential: a secret like the password, never reflected, logged or stored. */
+  set turnCredential(value: string | undefined) {
+    this.#turnCredential = value || undefined;
+    this.requestUpdate('turnCredential');
+  }
+  get turnCredential(): string | undefined {
+    return this.#turnCredential;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // A password given as an attribute is taken and the attribute removed, so
@@ -334,6 +366,11 @@ export class PhoneWidget extends LitElement {
     if (attr !== null) {
       this.#password = attr || undefined;
       this.removeAttribute('password');
+    }
+    const turnCredential = this.getAttribute('turn-credential');
+    if (turnCredential !== null) {
+      this.#turnCredential = turnCredential || undefined;
+      this.removeAttribute('turn-credential');
     }
     this.customLayout = this.children.length > 0;
     this.#applyLocale();
@@ -371,7 +408,8 @@ export class PhoneWidget extends LitElement {
     if (changed.has('sipTrace') && this.hasUpdated) setSipTrace(this.sipTrace);
     if (changed.has('lang') && this.hasUpdated) this.#applyLocale();
     if (SETTING_PROPS.some((p) => changed.has(p))) this.session.updateSettings(this.#settings());
-    if (CONFIG_PROPS.some((p) => changed.has(p)) || changed.has('password' as keyof PhoneWidget)) {
+    if (changed.has('historyLimit')) this.session.historyLimit = this.historyLimit;
+    if (CONFIG_PROPS.some((p) => changed.has(p)) || changed.has('password' as keyof PhoneWidget) || changed.has('turnCredential' as keyof PhoneWidget)) {
       if (this.hasUpdated) this.#applyConfig();
     }
   }
@@ -390,11 +428,28 @@ export class PhoneWidget extends LitElement {
       password: this.#password,
       display: this.display,
       destination: this.destination,
+      turn: this.turn,
+      turnUsername: this.turnUsername,
+      turnCredential: this.#turnCredential,
+      forceRelay: this.forceRelay ? 'true' : undefined,
     };
     const url = this.noUrlActivation ? undefined : takeUrlActivation(window);
-    const input = mergeInputs(PhoneWidget.scriptDefaults, element, url);
+    const input = mergeInputs(PhoneWidget.scriptDefaults, element, this.#remembered, url);
+    if (this.rememberLogin && !this.#rememberedRead && !input.password) {
+      // No account from the page or the link: the remembered one, if the user asked for it.
+      this.#rememberedRead = true;
+      void readLogin().then((login) => {
+        if (!login) return;
+        this.#remembered = login;
+        this.#applyConfig();
+      });
+    }
+    this.#input = input;
     const result = resolveConfig(input, location);
-    if (result.ok && this.iceServers?.length) result.config.iceServers = this.iceServers;
+    if (result.ok && this.iceServers?.length) result.config.iceServers = [...this.iceServers, ...(result.config.iceServers ?? [])];
+    if (result.ok && result.config.iceTransportPolicy === 'relay' && !hasTurn(result.config.iceServers)) {
+      return this.session.configure({ ok: false, error: { code: 'bad-turn', message: NO_TURN_MESSAGE } });
+    }
     this.session.shareTabs = !this.noTabSharing;
     this.session.configure(result);
   }
@@ -620,30 +675,54 @@ export class PhoneWidget extends LitElement {
   }
 
   #renderSettings() {
-    const settings = this.session.state.settings;
-    return html`<section class="settings" aria-label=${msg('Settings')}>
-      <phone-audio-settings></phone-audio-settings>
-      <label class="setting">
-        ${msg('Call waiting tone')}
-        <select
-          .value=${settings.callWaiting}
-          @change=${(e: Event) => (this.callWaiting = (e.target as HTMLSelectElement).value as CallSettings['callWaiting'])}
-        >
-          <option value="enable">${msg('Enable')}</option>
-          <option value="once">${msg('One time')}</option>
-          <option value="disabled">${msg('Disabled')}</option>
-        </select>
-      </label>
-      <label class="setting check">
-        <input type="checkbox" .checked=${settings.autoAnswer} @change=${(e: Event) => (this.autoAnswer = (e.target as HTMLInputElement).checked)} />
-        ${msg('Answer calls automatically')}
-      </label>
-      <label class="setting check">
-        <input type="checkbox" .checked=${typeof Notification !== 'undefined' && Notification.permission === 'granted'} @change=${() => askNotificationPermission()} />
-        ${msg('Notify me of calls when this page is in the background')}
-      </label>
-      <button class="done" type="button" @click=${() => (this.settingsOpen = false)}>${msg('Done')}</button>
-    </section>`;
+    return renderSettings({
+      state: this.session.state,
+      historyLimit: this.historyLimit,
+      canRemember: this.rememberLogin,
+      remembered: this.#remembered !== undefined,
+      notificationsOn: typeof Notification !== 'undefined' && Notification.permission === 'granted',
+      change: (patch) => {
+        this.#applySaved(patch);
+        void this.#keeper.save(patch);
+      },
+      remember: (on) => void this.#remember(on),
+      askNotifications: () => void askNotificationPermission().then(() => this.requestUpdate()),
+      signOut: () => void this.signOut(),
+      done: () => (this.settingsOpen = false),
+    });
+  }
+
+  /** Settings saved for the account, or just changed by the user, over the page's defaults. */
+  #applySaved(saved: SavedSettings): void {
+    if (saved.callWaiting) this.callWaiting = saved.callWaiting;
+    if (saved.autoAnswer !== undefined) this.autoAnswer = saved.autoAnswer;
+    if (saved.dnd !== undefined) this.dnd = saved.dnd;
+    if (saved.historyLimit) this.historyLimit = saved.historyLimit;
+    if (saved.display !== undefined && saved.display !== (this.session.state.account?.displayName ?? '')) this.display = saved.display;
+  }
+
+  /** "Remember me": keeps the account, password included, in this browser; unticked, forgets it. */
+  async #remember(on: boolean): Promise<void> {
+    if (on && this.#input) {
+      const { server, domain, identity, authentication, password, display } = this.#input;
+      const login: SavedLogin = { server, domain, identity, authentication, password, display };
+      this.#remembered = login;
+      await writeLogin(login);
+    } else {
+      this.#remembered = undefined;
+      await forgetLogin();
+    }
+    this.requestUpdate();
+  }
+
+  /** Signs out: hangs up, unregisters, forgets the remembered account and deletes this account's call history. */
+  async signOut(): Promise<void> {
+    this.settingsOpen = false;
+    this.#remembered = undefined;
+    this.#input = undefined;
+    this.#password = undefined;
+    await Promise.all([this.session.logout(), this.rememberLogin ? forgetLogin() : undefined]);
+    this.requestUpdate();
   }
 
   #onSlotChange(e: Event): void {
