@@ -2,6 +2,7 @@
  * Turns calls into history records and back into the "recent" list. Pure:
  * the session writes the records (src/storage/call-history-store.ts).
  */
+import { msg } from '@lit/localize';
 import type { CallHistoryRecord, CallView, RecentCall } from './types.js';
 
 /** What became of a call, in history terms. */
@@ -41,6 +42,6 @@ export function recentFrom(record: CallHistoryRecord): RecentCall {
     startedAt: record.startedAt,
     duration: record.duration,
     answered: Boolean(record.answeredAt),
-    cause: record.cause ?? { code: 'unknown', text: record.open ? 'Interrupted' : 'Call ended', by: 'system' },
+    cause: record.cause ?? { code: 'unknown', text: record.open ? msg('Interrupted') : msg('Call ended'), by: 'system' },
   };
 }

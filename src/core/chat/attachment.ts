@@ -3,6 +3,7 @@
  * encoded (`Content-Transfer-Encoding: base64`), its name in
  * `Content-Disposition: attachment; filename*=UTF-8''…`.
  */
+import { msg, str } from '@lit/localize';
 
 /**
  * The default largest file, in KB. A file travels base64 in one MESSAGE (a
@@ -93,7 +94,9 @@ export function formatSize(bytes: number): string {
 export function refuseSize(name: string, size: number, maxKb: number): string | null {
   const limit = Math.min(Math.max(1, maxKb), HARD_MAX_ATTACHMENT_KB) * 1024;
   if (size <= limit) return null;
-  return `“${name}” is ${formatSize(size)}: files up to ${formatSize(limit)} can be sent.`;
+  const actual = formatSize(size);
+  const most = formatSize(limit);
+  return msg(str`“${name}” is ${actual}: files up to ${most} can be sent.`);
 }
 
 /** Raster images shown inline (never SVG, which can carry script). */

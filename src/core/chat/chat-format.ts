@@ -1,4 +1,5 @@
 /** Words and small computations the chat view shows (pure). */
+import { msg, str } from '@lit/localize';
 import type { ChatMessage, Conversation, DeliveryState } from './chat-types.js';
 
 const RANK: Record<DeliveryState, number> = { failed: -1, sending: 0, stored: 1, sent: 2, delivered: 3, read: 4 };
@@ -21,18 +22,18 @@ export function overallState(recipients: Record<string, DeliveryState>): Deliver
 /** "Not found (404)", "Not connected". */
 export function failureText(code: number | undefined, reason: string): string {
   const words: Record<number, string> = {
-    403: 'Not allowed',
-    404: 'Not found',
-    408: 'No answer',
-    413: 'Too large',
-    415: 'Not supported by the recipient',
-    480: 'Not available',
-    486: 'Busy',
-    488: 'Not accepted',
-    500: 'Server error',
-    503: 'Service unavailable',
+    403: msg('Not allowed'),
+    404: msg('Not found'),
+    408: msg('No answer'),
+    413: msg('Too large'),
+    415: msg('Not supported by the recipient'),
+    480: msg('Not available'),
+    486: msg('Busy'),
+    488: msg('Not accepted'),
+    500: msg('Server error'),
+    503: msg('Service unavailable'),
   };
-  const text = (code && words[code]) || reason || 'Not sent';
+  const text = (code && words[code]) || reason || msg('Not sent');
   return code ? `${text} (${code})` : text;
 }
 
@@ -43,17 +44,24 @@ export function stateText(message: ChatMessage): string {
   const count = (s: DeliveryState) => all.filter((x) => RANK[x] >= RANK[s] && x !== 'failed').length;
   switch (state) {
     case 'sending':
-      return 'Sending…';
+      return msg('Sending…');
     case 'stored':
-      return 'Stored for later';
+      return msg('Stored for later');
     case 'sent':
-      return 'Sent';
-    case 'delivered':
-      return all.length > 1 && count('read') ? `Delivered · read by ${count('read')} of ${all.length}` : 'Delivered';
-    case 'read':
-      return all.length > 1 ? `Read by all ${all.length}` : 'Read';
-    case 'failed':
-      return `Failed: ${message.failure ?? 'Not sent'}`;
+      return msg('Sent');
+    case 'delivered': {
+      const read = count('read');
+      const total = all.length;
+      return total > 1 && read ? msg(str`Delivered · read by ${read} of ${total}`) : msg('Delivered');
+    }
+    case 'read': {
+      const total = all.length;
+      return total > 1 ? msg(str`Read by all ${total}`) : msg('Read');
+    }
+    case 'failed': {
+      const why = message.failure ?? msg('Not sent');
+      return msg(str`Failed: ${why}`);
+    }
   }
 }
 
@@ -65,14 +73,15 @@ export function partialFailure(message: ChatMessage): string | undefined {
 
 /** The name of a party: their display name, or their number. */
 export function partyLabel(conversation: Conversation | undefined, number: string): string {
-  return conversation?.names[number] || number;
+  // Own keys only: a peer numbered `__proto__` must not name itself after Object.prototype.
+  return (conversation && Object.hasOwn(conversation.names, number) ? conversation.names[number] : undefined) || number;
 }
 
 /** The title of a conversation: the group's name, else its members' names. */
 export function conversationTitle(c: Conversation): string {
   if (c.name) return c.name;
   const labels = c.members.map((n) => partyLabel(c, n));
-  if (!labels.length) return c.kind === 'group' ? 'Group' : 'Conversation';
+  if (!labels.length) return c.kind === 'group' ? msg('Group') : msg('Conversation');
   return labels.length > 3 ? `${labels.slice(0, 3).join(', ')} +${labels.length - 3}` : labels.join(', ');
 }
 
@@ -87,9 +96,11 @@ export function previewText(message: Pick<ChatMessage, 'text' | 'file'>): string
 export function typingText(conversation: Conversation | undefined, numbers: readonly string[]): string {
   const names = numbers.map((n) => partyLabel(conversation, n));
   if (!names.length) return '';
-  if (names.length === 1) return `${names[0]} is typing…`;
-  if (names.length === 2) return `${names[0]} and ${names[1]} are typing…`;
-  return `${names.length} people are typing…`;
+  const [first, second] = names;
+  if (names.length === 1) return msg(str`${first} is typing…`);
+  if (names.length === 2) return msg(str`${first} and ${second} are typing…`);
+  const count = names.length;
+  return msg(str`${count} people are typing…`);
 }
 
 const sameDay = (a: Date, b: Date) => a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();

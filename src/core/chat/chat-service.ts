@@ -38,6 +38,7 @@
  * Only text/* bodies are shown as text; a base64 body of another type is a
  * file; anything else (other phones' formats) is ignored.
  */
+import { msg, str } from '@lit/localize';
 import { Emitter } from '../emitter.js';
 import type { PhoneSession, SessionFeature, SipLink } from '../phone-session.js';
 import type { IncomingMessage, MessageResult } from '../sip/agent.js';
@@ -173,7 +174,7 @@ export class ChatService extends Emitter<ChatEvents> implements SessionFeature {
    */
   async startConversation(to: string, name?: string): Promise<ChatResult> {
     const account = this.#account;
-    if (!account || !this.#store) return { ok: false, message: 'Chat is not set up yet.' };
+    if (!account || !this.#store) return { ok: false, message: msg('Chat is not set up yet.') };
     const numbers = this.#numbers(to);
     if (!numbers.ok) return numbers;
     const list = numbers.list;
@@ -193,10 +194,12 @@ export class ChatService extends Emitter<ChatEvents> implements SessionFeature {
   /** Sends text to a conversation. Resolves once it is in the history (delivery goes on). */
   send(conversationId: string, text: string): Promise<ChatResult> {
     const body = text.replace(/\s+$/, '');
-    if (!body.trim()) return Promise.resolve({ ok: false, message: 'Nothing to send.' });
+    if (!body.trim()) return Promise.resolve({ ok: false, message: msg('Nothing to send.') });
     const bytes = new TextEncoder().encode(body).length;
     if (bytes > MAX_TEXT_BYTES) {
-      return Promise.resolve({ ok: false, message: `This message is too long to send (${formatSize(bytes)}; the limit is ${formatSize(MAX_TEXT_BYTES)}).` });
+      const size = formatSize(bytes);
+      const limit = formatSize(MAX_TEXT_BYTES);
+      return Promise.resolve({ ok: false, message: msg(str`This message is too long to send (${size}; the limit is ${limit}).`) });
     }
     return this.#post(conversationId, { text: body });
   }
@@ -223,7 +226,7 @@ export class ChatService extends Emitter<ChatEvents> implements SessionFeature {
       if (!failed.length) return;
       const recipients = { ...message.recipients };
       for (const n of failed) recipients[n] = this.#link ? 'sending' : 'failed';
-      const updated = await this.#updateOutgoing(message, recipients, this.#link ? undefined : 'Not connected');
+      const updated = await this.#updateOutgoing(message, recipients, this.#link ? undefined : msg('Not connected'));
       if (this.#link) this.#deliver(updated, conversation, failed);
     });
   }
@@ -258,8 +261,8 @@ export class ChatService extends Emitter<ChatEvents> implements SessionFeature {
   async rename(conversationId: string, name: string): Promise<ChatResult> {
     const c = this.#conversations.get(conversationId);
     const clean = cleanLabel(name);
-    if (!c || c.kind !== 'group' || c.left) return { ok: false, message: 'Only groups you are in can be renamed.' };
-    if (!clean) return { ok: false, message: 'Enter a name.' };
+    if (!c || c.kind !== 'group' || c.left) return { ok: false, message: msg('Only groups you are in can be renamed.') };
+    if (!clean) return { ok: false, message: msg('Enter a name.') };
     await this.#run(() => this.#save({ ...c, name: clean, nameAt: Date.now() }));
     if (this.#link) await this.#post(conversationId, { text: `Renamed the conversation to “${clean}”` });
     return { ok: true, id: conversationId };
@@ -271,11 +274,11 @@ export class ChatService extends Emitter<ChatEvents> implements SessionFeature {
    */
   async addParticipant(conversationId: string, to: string): Promise<ChatResult> {
     const c = this.#conversations.get(conversationId);
-    if (!c || c.left) return { ok: false, message: 'This conversation is closed.' };
+    if (!c || c.left) return { ok: false, message: msg('This conversation is closed.') };
     const numbers = this.#numbers(to);
     if (!numbers.ok) return numbers;
     const added = numbers.list.filter((n) => !c.members.includes(n));
-    if (!added.length) return { ok: false, message: 'Already in the conversation.' };
+    if (!added.length) return { ok: false, message: msg('Already in the conversation.') };
     const labels = added.map((n) => partyLabel(c, n)).join(', ');
     if (c.kind === 'direct') {
       const group = newConversation(`g:${newGroupToken()}`, 'group', [...c.members, ...added]);
@@ -385,7 +388,7 @@ export class ChatService extends Emitter<ChatEvents> implements SessionFeature {
 
   #numbers(input: string): { ok: true; list: string[] } | { ok: false; message: string } {
     const account = this.#account;
-    if (!account) return { ok: false, message: 'Chat is not set up yet.' };
+    if (!account) return { ok: false, message: msg('Chat is not set up yet.') };
     const list: string[] = [];
     for (const part of input.split(/[,;]+/)) {
       if (!part.trim()) continue;
@@ -394,7 +397,7 @@ export class ChatService extends Emitter<ChatEvents> implements SessionFeature {
       const n = target.display.toLowerCase();
       if (!isSelf(n, account.user, account.domain) && !list.includes(n)) list.push(n);
     }
-    if (!list.length) return { ok: false, message: input.trim() ? 'That is your own number.' : 'Enter a number.' };
+    if (!list.length) return { ok: false, message: input.trim() ? msg('That is your own number.') : msg('Enter a number.') };
     return { ok: true, list };
   }
 
@@ -406,9 +409,9 @@ export class ChatService extends Emitter<ChatEvents> implements SessionFeature {
     return this.#run(async (): Promise<ChatResult> => {
       const c = this.#conversations.get(conversationId);
       const account = this.#account;
-      if (!c || !account) return { ok: false, message: 'This conversation no longer exists.' };
-      if (c.left) return { ok: false, message: 'You left this conversation.' };
-      if (!c.members.length) return { ok: false, message: 'Nobody else is in this conversation.' };
+      if (!c || !account) return { ok: false, message: msg('This conversation no longer exists.') };
+      if (c.left) return { ok: false, message: msg('You left this conversation.') };
+      if (!c.members.length) return { ok: false, message: msg('Nobody else is in this conversation.') };
       const at = Math.max(Date.now(), c.lastAt + 1);
       const id = newMessageId(at);
       const online = Boolean(this.#link);
@@ -424,7 +427,7 @@ export class ChatService extends Emitter<ChatEvents> implements SessionFeature {
         ...(content.file ? { file: content.file } : {}),
         recipients,
         state: overallState(recipients),
-        ...(online ? {} : { failure: 'Not connected' }),
+        ...(online ? {} : { failure: msg('Not connected') }),
       };
       await this.#store?.saveMessage(message);
       await this.#save({ ...c, lastAt: at, last: { key: message.key, text: previewText(message), direction: 'out', from: account.user, state: message.state! } });
@@ -443,7 +446,7 @@ export class ChatService extends Emitter<ChatEvents> implements SessionFeature {
       const uri = this.#uri(number);
       const result: Promise<MessageResult> = uri
         ? agent.sendMessage(uri, wire.body, wire.contentType, wire.headers)
-        : Promise.resolve({ ok: false, reason: 'Not a valid address' });
+        : Promise.resolve({ ok: false, reason: msg('Not a valid address') });
       void result.then((r) => this.#run(() => this.#result(message.key, number, r)));
     }
   }
@@ -459,7 +462,8 @@ export class ChatService extends Emitter<ChatEvents> implements SessionFeature {
     if (!r.ok && recipients[number] === 'failed') {
       const why = failureText(r.code, r.reason);
       const c = this.#conversations.get(message.conversationId);
-      failure = c?.kind === 'group' ? `Not delivered to ${partyLabel(c, number)}: ${why}` : why;
+      const who = c ? partyLabel(c, number) : number;
+      failure = c?.kind === 'group' ? msg(str`Not delivered to ${who}: ${why}`) : why;
     }
     await this.#updateOutgoing(message, recipients, failure);
   }
@@ -589,7 +593,8 @@ export class ChatService extends Emitter<ChatEvents> implements SessionFeature {
     });
     if (!saved.muted) {
       const who = from.name ?? from.number;
-      const title = saved.kind === 'group' ? `${who} in ${conversationTitle(saved)}` : who;
+      const group = conversationTitle(saved);
+      const title = saved.kind === 'group' ? msg(str`${who} in ${group}`) : who;
       notifyMessage(title, previewText(message), c.id, () => this.emit('focus', { conversationId: c.id }));
     }
     if (meta.wantsDelivery) this.#sendReceipt(from.number, id, 'delivery');
@@ -605,7 +610,9 @@ export class ChatService extends Emitter<ChatEvents> implements SessionFeature {
     if (!message?.recipients || message.direction !== 'out' || !(from.number in message.recipients)) return;
     const state: DeliveryState = imdn.status === 'displayed' ? 'read' : imdn.status === 'delivered' ? 'delivered' : 'failed';
     const recipients = { ...message.recipients, [from.number]: advance(message.recipients[from.number], state) };
-    const failure = state === 'failed' && recipients[from.number] === 'failed' ? `Not delivered to ${from.name ?? from.number} (${imdn.status})` : message.failure;
+    const who = from.name ?? from.number;
+    const status = imdn.status;
+    const failure = state === 'failed' && recipients[from.number] === 'failed' ? msg(str`Not delivered to ${who} (${status})`) : message.failure;
     await this.#updateOutgoing(message, recipients, failure);
   }
 

@@ -3,6 +3,7 @@
  * G.107 E-model, as most softphones show) and the warnings a person should
  * see. Pure, unit-tested.
  */
+import { msg, str } from '@lit/localize';
 
 export interface QualitySample {
   /** Round-trip time, ms. */
@@ -40,10 +41,14 @@ export function estimateMos(rtt = 0, jitter = 0, loss = 0): number {
 export function assessQuality(sample: QualitySample): CallQuality {
   const mos = estimateMos(sample.rtt, sample.jitter, sample.loss);
   const warnings: string[] = [];
-  if ((sample.rtt ?? 0) > QUALITY_LIMITS.rtt) warnings.push(`High delay (${Math.round(sample.rtt!)} ms)`);
-  if ((sample.jitter ?? 0) > QUALITY_LIMITS.jitter) warnings.push(`High jitter (${Math.round(sample.jitter!)} ms)`);
-  if ((sample.loss ?? 0) > QUALITY_LIMITS.loss) warnings.push(`Packet loss (${sample.loss!.toFixed(1)} %)`);
-  if (mos < QUALITY_LIMITS.mos && warnings.length === 0) warnings.push(`Poor quality (MOS ${mos.toFixed(1)})`);
+  const rtt = Math.round(sample.rtt ?? 0);
+  const jitter = Math.round(sample.jitter ?? 0);
+  const loss = (sample.loss ?? 0).toFixed(1);
+  const score = mos.toFixed(1);
+  if ((sample.rtt ?? 0) > QUALITY_LIMITS.rtt) warnings.push(msg(str`High delay (${rtt} ms)`));
+  if ((sample.jitter ?? 0) > QUALITY_LIMITS.jitter) warnings.push(msg(str`High jitter (${jitter} ms)`));
+  if ((sample.loss ?? 0) > QUALITY_LIMITS.loss) warnings.push(msg(str`Packet loss (${loss} %)`));
+  if (mos < QUALITY_LIMITS.mos && warnings.length === 0) warnings.push(msg(str`Poor quality (MOS ${score})`));
   return { ...sample, mos, warnings };
 }
 

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
 import { tokens } from '../../styles/tokens.js';
 import { composerStyles } from './chat-composer.styles.js';
 import { EMOJI } from './emoji.js';
@@ -16,14 +17,15 @@ import { CLIP, SEND, SMILE } from './icons.js';
  * @csspart composer - the composer
  */
 @customElement('phone-chat-composer')
+@localized()
 export class PhoneChatComposer extends LitElement {
   static override styles = [tokens, composerStyles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** Nothing can be written (a group the user left). */
   @property({ type: Boolean, reflect: true }) disabled = false;
-  /** The placeholder of the text field. */
-  @property() placeholder = 'Write a message';
+  /** The placeholder of the text field ("Write a message" in the phone's language by default). */
+  @property() placeholder?: string;
 
   @state() private emojiOpen = false;
   @query('textarea') private field!: HTMLTextAreaElement;
@@ -77,35 +79,35 @@ export class PhoneChatComposer extends LitElement {
   override render() {
     return html`<div class="composer" part="composer">
       ${this.emojiOpen
-        ? html`<div class="emoji" role="group" aria-label="Emoji">
-            ${EMOJI.map(([emoji, name]) => html`<button type="button" aria-label=${name} title=${name} @click=${() => this.#insert(emoji)}>${emoji}</button>`)}
+        ? html`<div class="emoji" role="group" aria-label=${msg('Emoji')}>
+            ${EMOJI.map(([emoji, name]) => html`<button type="button" aria-label=${name()} title=${name()} @click=${() => this.#insert(emoji)}>${emoji}</button>`)}
           </div>`
         : nothing}
       <div class="row">
         <button
           class="icon"
           type="button"
-          aria-label="Emoji"
-          title="Emoji"
+          aria-label=${msg('Emoji')}
+          title=${msg('Emoji')}
           aria-expanded=${this.emojiOpen ? 'true' : 'false'}
           ?disabled=${this.disabled}
           @click=${() => (this.emojiOpen = !this.emojiOpen)}
         >
           ${SMILE}
         </button>
-        <button class="icon" type="button" aria-label="Attach a file" title="Attach a file" ?disabled=${this.disabled} @click=${() => this.picker.click()}>
+        <button class="icon" type="button" aria-label=${msg('Attach a file')} title=${msg('Attach a file')} ?disabled=${this.disabled} @click=${() => this.picker.click()}>
           ${CLIP}
         </button>
         <input type="file" hidden tabindex="-1" aria-hidden="true" @change=${this.#onFile} />
         <textarea
           rows="1"
-          aria-label="Message"
-          placeholder=${this.placeholder}
+          aria-label=${msg('Message')}
+          placeholder=${this.placeholder ?? msg('Write a message')}
           ?disabled=${this.disabled}
           @keydown=${this.#onKeydown}
           @input=${() => this.#input()}
         ></textarea>
-        <button class="send" type="button" aria-label="Send" title="Send (Enter)" ?disabled=${this.disabled} @click=${() => this.#send()}>${SEND}</button>
+        <button class="send" type="button" aria-label=${msg('Send')} title=${msg('Send (Enter)')} ?disabled=${this.disabled} @click=${() => this.#send()}>${SEND}</button>
       </div>
     </div>`;
   }

@@ -1,5 +1,6 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { ChatMessage, Conversation } from '../../core/chat/chat-types.js';
@@ -30,6 +31,7 @@ const NEAR_BOTTOM = 40;
  * @csspart message - one message
  */
 @customElement('phone-chat-log')
+@localized()
 export class PhoneChatLog extends LitElement {
   static override styles = [tokens, chatLogStyles];
 
@@ -155,7 +157,7 @@ export class PhoneChatLog extends LitElement {
     const { start, end, before, after } = this.#range;
     const rows = this.messages.slice(start, end);
     const ctx = { conversation: this.conversation, now: Date.now(), onRetry: this.#retry };
-    return html`<div class="scroller" tabindex="0" role="region" aria-label="Messages" @scroll=${this.#onScroll}>
+    return html`<div class="scroller" tabindex="0" role="region" aria-label=${msg('Messages')} @scroll=${this.#onScroll}>
       <ol style=${styleMap({ paddingTop: `${before}px`, paddingBottom: `${after}px` })}>
         ${repeat(
           rows,

@@ -3,6 +3,7 @@
  * text (names, bodies, file names); only http(s) links become anchors.
  */
 import { html, nothing } from 'lit';
+import { msg } from '@lit/localize';
 import { messageTime, partialFailure, partyLabel, stateText } from '../../core/chat/chat-format.js';
 import type { ChatFile, ChatMessage, Conversation } from '../../core/chat/chat-types.js';
 import { dataUrl, formatSize, isPreviewable } from '../../core/chat/attachment.js';
@@ -32,18 +33,18 @@ export interface MessageContext {
 export function renderMessage(m: ChatMessage, ctx: MessageContext) {
   const out = m.direction === 'out';
   const group = ctx.conversation?.kind === 'group';
-  const who = out ? 'You' : partyLabel(ctx.conversation, m.from.number) || m.from.name || m.from.number;
+  const who = out ? msg('You') : partyLabel(ctx.conversation, m.from.number) || m.from.name || m.from.number;
   const partial = out ? partialFailure(m) : undefined;
   const failed = out && m.state === 'failed';
   return html`<div class="msg" part="message" data-dir=${m.direction} data-state=${m.state ?? 'received'}>
     ${group && !out ? html`<div class="who">${who}</div>` : nothing}
     <div class="bubble">${m.file ? renderFile(m.file) : html`<p class="text">${renderText(m.text)}</p>`}</div>
     <div class="meta">
-      <span class="visually-hidden">${out ? 'You' : who}, </span>
+      <span class="visually-hidden">${who}, </span>
       <time datetime=${new Date(m.at).toISOString()}>${messageTime(m.at, ctx.now)}</time>
       ${out ? html`<span class="state">· ${stateText(m)}</span>` : nothing}
     </div>
     ${partial ? html`<div class="partial">${partial}</div>` : nothing}
-    ${failed || partial ? html`<button class="retry" type="button" @click=${() => ctx.onRetry(m.key)}>Retry</button>` : nothing}
+    ${failed || partial ? html`<button class="retry" type="button" @click=${() => ctx.onRetry(m.key)}>${msg('Retry')}</button>` : nothing}
   </div>`;
 }

@@ -1,6 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
+import { localized, msg, str } from '@lit/localize';
+import { statusText } from '../../core/format.js';
 import { SessionController } from '../../context/session-controller.js';
 import { DEFAULT_MAX_ATTACHMENT_KB } from '../../core/chat/attachment.js';
 import { conversationTitle, partyLabel, timeLabel, typingText } from '../../core/chat/chat-format.js';
@@ -38,6 +40,7 @@ const valueOf = (form: HTMLFormElement, name: string) => (form.elements.namedIte
  * @cssprop --phone-chat-height - Height of the panel (default 440px).
  */
 @customElement('phone-chat')
+@localized()
 export class PhoneChat extends LitElement {
   static override styles = [tokens, chatStyles];
 
@@ -64,7 +67,7 @@ export class PhoneChat extends LitElement {
   /** Opens the conversation with `to` (a number; several, comma-separated, start a group named `name`). */
   async openConversation(to: string, name?: string): Promise<ChatResult> {
     const chat = this.#chat.chat;
-    if (!chat) return { ok: false, message: 'Chat is not set up yet.' };
+    if (!chat) return { ok: false, message: msg('Chat is not set up yet.') };
     const result = await chat.startConversation(to, name);
     if (result.ok) this.#open(result.id);
     return result;
@@ -135,7 +138,7 @@ export class PhoneChat extends LitElement {
     const c = chat?.conversation(e.conversationId);
     const who = partyLabel(c, e.from.number);
     const text = e.text.length > 140 ? `${e.text.slice(0, 139)}…` : e.text;
-    this.announcement = this.openId === e.conversationId && this.view === 'conversation' ? `${who}: ${text}` : `New message from ${who}`;
+    this.announcement = this.openId === e.conversationId && this.view === 'conversation' ? `${who}: ${text}` : msg(str`New message from ${who}`);
   }
 
   protected override updated(): void {
@@ -204,7 +207,7 @@ export class PhoneChat extends LitElement {
   }
 
   #toggleNotifications(c: Conversation): void {
-    if (c.muted) askNotificationPermission();
+    if (c.muted) void askNotificationPermission();
     void this.#chat.chat!.setMuted(c.id, !c.muted);
   }
 
@@ -214,10 +217,10 @@ export class PhoneChat extends LitElement {
   #preview(c: Conversation, state: ChatState): string {
     const typing = state.typing[c.id];
     if (typing?.length) return typingText(c, typing);
-    if (c.left) return 'You left this conversation';
+    if (c.left) return msg('You left this conversation');
     const last = c.last;
-    if (!last) return 'No messages yet';
-    const who = last.direction === 'out' ? 'You: ' : c.kind === 'group' ? `${partyLabel(c, last.from)}: ` : '';
+    if (!last) return msg('No messages yet');
+    const who = last.direction === 'out' ? `${msg('You')}: ` : c.kind === 'group' ? `${partyLabel(c, last.from)}: ` : '';
     return `${who}${last.text}`;
   }
 
@@ -230,12 +233,12 @@ export class PhoneChat extends LitElement {
         <span class="main">
           <span class="line">
             <span class="name">${title}</span>
-            ${c.pinned ? html`<span class="pin" title="Pinned">${PIN}<span class="visually-hidden"> pinned</span></span>` : nothing}
+            ${c.pinned ? html`<span class="pin" title=${msg('Pinned')}>${PIN}<span class="visually-hidden"> ${msg('pinned')}</span></span>` : nothing}
             <span class="time">${timeLabel(c.lastAt, now)}</span>
           </span>
           <span class="line">
             <span class="preview">${this.#preview(c, state)}</span>
-            ${c.unread ? html`<span class="badge">${c.unread}<span class="visually-hidden"> unread</span></span>` : nothing}
+            ${c.unread ? html`<span class="badge">${c.unread}<span class="visually-hidden"> ${msg('unread')}</span></span>` : nothing}
           </span>
         </span>
       </button>
@@ -246,9 +249,9 @@ export class PhoneChat extends LitElement {
     const phone = this.#phone.state;
     return html`
       ${!state.online && phone
-        ? html`<p class="note">Chat is offline (${phone.reason ?? phone.statusText}). Messages written now can be sent again later.</p>`
+        ? html`<p class="note">${msg(str`Chat is offline (${phone.reason ?? statusText(phone.status)}). Messages written now can be sent again later.`)}</p>`
         : nothing}
-      ${state.storage ? html`<p class="note">History is not being saved in this browser (storage ${state.storage}).</p>` : nothing}
+      ${state.storage ? html`<p class="note">${state.storage === 'full' ? msg('History is not being saved in this browser (storage full).') : msg('History is not being saved in this browser (storage unavailable).')}</p>` : nothing}
     `;
   }
 
@@ -258,15 +261,15 @@ export class PhoneChat extends LitElement {
     const docked = this.minimised.map((id) => chat.conversation(id)).filter((c): c is Conversation => Boolean(c));
     return html`<div class="view" part="list">
       <div class="head">
-        <span class="title">Chat</span>
-        ${state.unread ? html`<span class="badge">${state.unread}<span class="visually-hidden"> unread</span></span>` : nothing}
-        <button class="primary small" type="button" @click=${() => ((this.view = 'new'), (this.error = ''))}>New conversation</button>
+        <span class="title">${msg('Chat')}</span>
+        ${state.unread ? html`<span class="badge">${state.unread}<span class="visually-hidden"> ${msg('unread')}</span></span>` : nothing}
+        <button class="primary small" type="button" @click=${() => ((this.view = 'new'), (this.error = ''))}>${msg('New conversation')}</button>
       </div>
       ${docked.length
-        ? html`<div class="dock" role="group" aria-label="Minimised conversations">
+        ? html`<div class="dock" role="group" aria-label=${msg('Minimised conversations')}>
             ${docked.map(
               (c) => html`<button class="chip" type="button" @click=${() => this.#open(c.id)}>
-                ${conversationTitle(c)}${c.unread ? html` · ${c.unread} new` : nothing}
+                ${conversationTitle(c)}${c.unread ? html` · ${msg(str`${c.unread} new`)}` : nothing}
               </button>`,
             )}
           </div>`
@@ -274,7 +277,7 @@ export class PhoneChat extends LitElement {
       ${this.#renderNotes(state)}
       ${state.conversations.length
         ? html`<ul class="list">${state.conversations.map((c) => this.#renderRow(c, state, now))}</ul>`
-        : html`<p class="empty">No conversations yet.</p>`}
+        : html`<p class="empty">${msg('No conversations yet.')}</p>`}
     </div>`;
   }
 
@@ -282,22 +285,22 @@ export class PhoneChat extends LitElement {
     const recent = new Set<string>();
     for (const r of this.#phone.state?.recent ?? []) recent.add(r.number);
     for (const c of this.#chat.chat?.state.conversations ?? []) for (const n of c.members) recent.add(n);
-    return html`<form class="view new" aria-label="New conversation" @submit=${this.#onNew}>
+    return html`<form class="view new" aria-label=${msg('New conversation')} @submit=${this.#onNew}>
       <div class="head">
-        <button class="icon" type="button" aria-label="Back to conversations" @click=${() => this.#toList()}>${BACK}</button>
-        <span class="title">New conversation</span>
+        <button class="icon" type="button" aria-label=${msg('Back to conversations')} @click=${() => this.#toList()}>${BACK}</button>
+        <span class="title">${msg('New conversation')}</span>
       </div>
       <label>
-        To
-        <input name="to" autocomplete="off" list="chat-to" placeholder="1002 — or 1002, 1003 for a group" required />
+        ${msg('To', { desc: 'Recipient of a new chat' })}
+        <input name="to" autocomplete="off" list="chat-to" placeholder=${msg('1002 — or 1002, 1003 for a group')} required />
       </label>
       <datalist id="chat-to">${[...recent].slice(0, 20).map((n) => html`<option value=${n}></option>`)}</datalist>
       <label>
-        Group name (optional)
+        ${msg('Group name (optional)')}
         <input name="name" autocomplete="off" maxlength="64" />
       </label>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      <button class="primary" type="submit">Start</button>
+      <button class="primary" type="submit">${msg('Start')}</button>
     </form>`;
   }
 
@@ -305,49 +308,49 @@ export class PhoneChat extends LitElement {
     const group = c.kind === 'group';
     const permission = typeof Notification === 'undefined' ? 'denied' : Notification.permission;
     if (this.panel === 'rename') {
-      return html`<form class="options" aria-label="Rename conversation" @submit=${this.#onRename}>
-        <label>Name <input name="name" .value=${c.name ?? ''} maxlength="64" autocomplete="off" /></label>
+      return html`<form class="options" aria-label=${msg('Rename conversation')} @submit=${this.#onRename}>
+        <label>${msg('Name')} <input name="name" .value=${c.name ?? ''} maxlength="64" autocomplete="off" /></label>
         <div class="buttons">
-          <button class="primary" type="submit">Save</button>
-          <button type="button" @click=${() => (this.panel = 'options')}>Cancel</button>
+          <button class="primary" type="submit">${msg('Save')}</button>
+          <button type="button" @click=${() => (this.panel = 'options')}>${msg('Cancel')}</button>
         </div>
       </form>`;
     }
     if (this.panel === 'add') {
-      return html`<form class="options" aria-label="Add participant" @submit=${this.#onAdd}>
-        <label>Number <input name="to" autocomplete="off" required /></label>
+      return html`<form class="options" aria-label=${msg('Add participant')} @submit=${this.#onAdd}>
+        <label>${msg('Number')} <input name="to" autocomplete="off" required /></label>
         <div class="buttons">
-          <button class="primary" type="submit">Add</button>
-          <button type="button" @click=${() => (this.panel = 'options')}>Cancel</button>
+          <button class="primary" type="submit">${msg('Add')}</button>
+          <button type="button" @click=${() => (this.panel = 'options')}>${msg('Cancel')}</button>
         </div>
       </form>`;
     }
     if (this.panel === 'delete') {
-      return html`<section class="options" aria-label="Delete conversation">
-        <p>Delete this conversation and its messages from this browser? The others keep their copy.</p>
+      return html`<section class="options" aria-label=${msg('Delete conversation')}>
+        <p>${msg('Delete this conversation and its messages from this browser? The others keep their copy.')}</p>
         <div class="buttons">
-          <button class="danger" type="button" @click=${() => this.#delete()}>Delete</button>
-          <button type="button" @click=${() => (this.panel = 'options')}>Cancel</button>
+          <button class="danger" type="button" @click=${() => this.#delete()}>${msg('Delete')}</button>
+          <button type="button" @click=${() => (this.panel = 'options')}>${msg('Cancel')}</button>
         </div>
       </section>`;
     }
-    return html`<section class="options" aria-label="Conversation options">
+    return html`<section class="options" aria-label=${msg('Conversation options')}>
       <div class="people">
-        <span class="label">People</span>
+        <span class="label">${msg('People')}</span>
         <ul>
-          <li>You</li>
+          <li>${msg('You')}</li>
           ${c.members.map((n) => html`<li>${partyLabel(c, n)}${c.names[n] ? html` <span class="num">${n}</span>` : nothing}</li>`)}
         </ul>
       </div>
       <div class="buttons">
-        <button type="button" aria-pressed=${c.muted ? 'false' : 'true'} @click=${() => this.#toggleNotifications(c)}>Notifications</button>
-        ${group && !c.left ? html`<button type="button" @click=${() => (this.panel = 'rename')}>Rename</button>` : nothing}
-        ${!c.left ? html`<button type="button" @click=${() => (this.panel = 'add')}>Add participant</button>` : nothing}
-        ${group && !c.left ? html`<button type="button" @click=${() => this.#leave()}>Leave conversation</button>` : nothing}
-        <button class="danger" type="button" @click=${() => (this.panel = 'delete')}>Delete conversation</button>
+        <button type="button" aria-pressed=${c.muted ? 'false' : 'true'} @click=${() => this.#toggleNotifications(c)}>${msg('Notifications')}</button>
+        ${group && !c.left ? html`<button type="button" @click=${() => (this.panel = 'rename')}>${msg('Rename')}</button>` : nothing}
+        ${!c.left ? html`<button type="button" @click=${() => (this.panel = 'add')}>${msg('Add participant')}</button>` : nothing}
+        ${group && !c.left ? html`<button type="button" @click=${() => this.#leave()}>${msg('Leave conversation')}</button>` : nothing}
+        <button class="danger" type="button" @click=${() => (this.panel = 'delete')}>${msg('Delete conversation')}</button>
       </div>
       ${!c.muted && permission === 'default'
-        ? html`<button class="link" type="button" @click=${() => askNotificationPermission()}>Allow browser notifications</button>`
+        ? html`<button class="link" type="button" @click=${() => void askNotificationPermission()}>${msg('Allow browser notifications')}</button>`
         : nothing}
     </section>`;
   }
@@ -355,24 +358,24 @@ export class PhoneChat extends LitElement {
   #renderConversation(state: ChatState, c: Conversation) {
     const thread = this.#thread;
     const group = c.kind === 'group';
-    const sub = group ? `You, ${c.members.map((n) => partyLabel(c, n)).join(', ')}` : c.names[c.members[0] ?? ''] ? c.members[0] : '';
+    const sub = group ? [msg('You'), ...c.members.map((n) => partyLabel(c, n))].join(', ') : c.names[c.members[0] ?? ''] ? c.members[0] : '';
     const typing = typingText(c, state.typing[c.id] ?? []);
     return html`<div class="view conversation" part="conversation">
       <div class="head">
-        <button class="icon" type="button" aria-label="Back to conversations" @click=${() => this.#toList()}>${BACK}</button>
+        <button class="icon" type="button" aria-label=${msg('Back to conversations')} @click=${() => this.#toList()}>${BACK}</button>
         <div class="names">
           <div class="name">${conversationTitle(c)}</div>
           ${sub ? html`<div class="sub">${sub}</div>` : nothing}
         </div>
-        <button class="icon" type="button" aria-label="Pin conversation" title="Pin" aria-pressed=${c.pinned ? 'true' : 'false'} @click=${() => this.#chat.chat!.setPinned(c.id, !c.pinned)}>
+        <button class="icon" type="button" aria-label=${msg('Pin conversation')} title=${msg('Pin')} aria-pressed=${c.pinned ? 'true' : 'false'} @click=${() => this.#chat.chat!.setPinned(c.id, !c.pinned)}>
           ${PIN}
         </button>
-        <button class="icon" type="button" aria-label="Minimise conversation" title="Minimise" @click=${() => this.#minimise()}>${MINIMISE}</button>
+        <button class="icon" type="button" aria-label=${msg('Minimise conversation')} title=${msg('Minimise')} @click=${() => this.#minimise()}>${MINIMISE}</button>
         <button
           class="icon"
           type="button"
-          aria-label="Conversation options"
-          title="Options"
+          aria-label=${msg('Conversation options')}
+          title=${msg('Options')}
           aria-expanded=${this.panel ? 'true' : 'false'}
           @click=${() => (this.panel = this.panel ? '' : 'options')}
         >
@@ -394,7 +397,7 @@ export class PhoneChat extends LitElement {
       <p class="typing" aria-live="polite">${typing}</p>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${c.left
-        ? html`<p class="note">You left this conversation.</p>`
+        ? html`<p class="note">${msg('You left this conversation.')}</p>`
         : html`<phone-chat-composer
             exportparts="composer"
             @compose-send=${this.#onSend}
@@ -409,7 +412,7 @@ export class PhoneChat extends LitElement {
     if (!this.#phone.state || !chat) return nothing;
     const state = chat.state;
     const open = this.view === 'conversation' ? chat.conversation(this.openId) : undefined;
-    return html`<section class="panel" part="panel" aria-label="Chat">
+    return html`<section class="panel" part="panel" aria-label=${msg('Chat')}>
       ${open ? this.#renderConversation(state, open) : this.view === 'new' ? this.#renderNew() : this.#renderList(state)}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </section>`;
