@@ -73,10 +73,42 @@ window.peer = {
     });
   },
   answer(session = this.sessions.find((s) => s.isInProgress() && s.direction === 'incoming')) {
-    session.answer({ mediaConstraints: MEDIA, pcConfig: PC });
+    session.answer({ ...this.media(), pcConfig: PC });
+  },
+  /** The microphone: the fake device, or with `options.tone` a steady sine at that many Hz (tells this peer's voice apart). */
+  media() {
+    if (!this.options.tone) return { mediaConstraints: MEDIA };
+    this.audioContext ??= new AudioContext();
+    const osc = this.audioContext.createOscillator();
+    osc.frequency.value = this.options.tone;
+    const gain = this.audioContext.createGain();
+    gain.gain.value = 0.3;
+    const out = this.audioContext.createMediaStreamDestination();
+    osc.connect(gain).connect(out);
+    osc.start();
+    return { mediaStream: out.stream };
+  },
+  /** How loud (dB) each frequency of `freqs` is in what the live call receives: a clear tone is near -25, silence below -80. */
+  async levels(freqs) {
+    const track = this.live()?.connection?.getReceivers().find((r) => r.track?.kind === 'audio')?.track;
+    if (!track) return null;
+    this.audioContext ??= new AudioContext();
+    const ctx = this.audioContext;
+    if (this.analysed?.track !== track) {
+      const analyser = ctx.createAnalyser();
+      analyser.fftSize = 8192;
+      ctx.createMediaStreamSource(new MediaStream([track])).connect(analyser);
+      this.analysed = { track, analyser };
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const { analyser } = this.analysed;
+    const data = new Float32Array(analyser.frequencyBinCount);
+    analyser.getFloatFrequencyData(data);
+    const bin = (hz) => Math.round((hz / ctx.sampleRate) * analyser.fftSize);
+    return freqs.map((hz) => Math.max(data[bin(hz) - 1], data[bin(hz)], data[bin(hz) + 1]));
   },
   call(target, extraHeaders = []) {
-    const session = this.ua.call(`sip:${target}@phone.test`, { mediaConstraints: MEDIA, pcConfig: PC, extraHeaders });
+    const session = this.ua.call(`sip:${target}@phone.test`, { ...this.media(), pcConfig: PC, extraHeaders });
     this.track(session, 'outbound');
     return session.id;
   },
