@@ -12,7 +12,7 @@ import { PhoneWidget } from './index.js';
 const script = document.currentScript as HTMLScriptElement | null;
 const data = script?.dataset ?? {};
 const defaults: ConfigInput = {};
-for (const key of ['server', 'domain', 'identity', 'authentication', 'username', 'password', 'display', 'destination'] as const) {
+for (const key of ['server', 'domain', 'identity', 'authentication', 'username', 'password', 'display', 'destination', 'turn', 'turnUsername', 'turnCredential', 'forceRelay'] as const) {
   const value = data[key];
   if (value) defaults[key] = value;
 }

@@ -13,7 +13,12 @@
  * A `server` value may be a `ws://`/`wss://` URL (used as is), a `sip:`/`sips:`
  * URI or a bare `host[:port]` (both become `wss://host[:port]`), or several of
  * these separated by commas (tried in order).
+ *
+ * Any form may add a media relay: `turn=` (TURN/STUN URLs), `turnUsername=`,
+ * `turnCredential=` (a secret, like the password) and `forceRelay=true`.
  */
+
+import { isOn, parseTurnServers } from './turn.js';
 
 /** The raw settings, as strings, that any layer may carry. */
 export interface ConfigInput {
@@ -25,6 +30,13 @@ export interface ConfigInput {
   password?: string;
   display?: string;
   destination?: string;
+  /** TURN/STUN URLs, comma-separated (`turn:host:3478?transport=udp,turns:host:443?transport=tcp`). */
+  turn?: string;
+  turnUsername?: string;
+  /** A secret, like the password. */
+  turnCredential?: string;
+  /** `true`: media only through the TURN relay. */
+  forceRelay?: string;
 }
 
 /** A validated account, ready for the SIP agent. */
@@ -46,6 +58,8 @@ export interface PhoneConfig {
   user: string;
   /** STUN/TURN servers for the media path; none by default. */
   iceServers?: RTCIceServer[];
+  /** `relay`: media only through a TURN relay (`forceRelay`). */
+  iceTransportPolicy?: RTCIceTransportPolicy;
 }
 
 /** Why a configuration was refused; `message` is shown to the user as is. */
@@ -57,7 +71,8 @@ export interface ConfigError {
     | 'missing-identity'
     | 'bad-identity'
     | 'missing-domain'
-    | 'missing-password';
+    | 'missing-password'
+    | 'bad-turn';
   message: string;
 }
 
@@ -76,6 +91,10 @@ export const ACTIVATION_PARAMS = [
   'password',
   'destination',
   'display',
+  'turn',
+  'turnUsername',
+  'turnCredential',
+  'forceRelay',
 ] as const;
 
 /** Where the page itself is served from; decides whether plain ws:// is allowed. */
@@ -259,5 +278,10 @@ function resolve(input: ConfigInput, page?: PageOrigin): ConfigResult {
   };
   if (input.display) config.displayName = input.display;
   if (input.destination) config.destination = input.destination;
+  const turn = parseTurnServers(input.turn, input.turnUsername, input.turnCredential);
+  if (!turn.ok) return fail('bad-turn', turn.message);
+  if (turn.iceServers.length) config.iceServers = turn.iceServers;
+  // Whether a TURN server exists is checked where every source of servers is known (see `hasTurn`).
+  if (isOn(input.forceRelay)) config.iceTransportPolicy = 'relay';
   return { ok: true, config };
 }

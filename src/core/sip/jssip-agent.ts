@@ -43,8 +43,9 @@ export const ICE_GATHERING_CAP_MS = { withServers: 300, hostOnly: 50 };
 
 const MEDIA: MediaStreamConstraints = { audio: true, video: false };
 
-const pcConfig = (iceServers: RTCIceServer[] = []): RTCConfiguration => ({
+const pcConfig = (iceServers: RTCIceServer[] = [], iceTransportPolicy: RTCIceTransportPolicy = 'all'): RTCConfiguration => ({
   iceServers,
+  iceTransportPolicy,
   bundlePolicy: 'max-bundle',
   rtcpMuxPolicy: 'require',
 });
@@ -354,7 +355,7 @@ class JsSipAgent extends Emitter<AgentEvents> implements SipAgent {
 
   constructor(config: PhoneConfig, media: () => MediaStreamConstraints) {
     super();
-    this.#ctx = { domain: config.domain, pc: pcConfig(config.iceServers), media };
+    this.#ctx = { domain: config.domain, pc: pcConfig(config.iceServers, config.iceTransportPolicy), media };
     this.#ua = new JsSIP.UA({
       // JsSIP picks among equal weights at random; descending weights make it
       // try the servers in the order they were given.
