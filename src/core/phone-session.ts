@@ -30,6 +30,7 @@ import {
   DEFAULT_CALL_SETTINGS,
   STATUS_TEXT,
   type CallEndCause,
+  type CallHistoryRecord,
   type CallSettings,
   type CallStats,
   type CallView,
@@ -109,8 +110,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
   #noticeId = 0;
   #features: SessionFeature[] = [];
   #history: CallHistoryStore | undefined;
-  /** How many calls the history keeps. */
-  historyLimit = 5000;
+  #historyLimit = 5000;
   #featuresUp = false;
   #tabs: TabShare | undefined;
   /**
@@ -321,7 +321,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
   answer(id?: string): void {
     const line = this.#line(id, (v) => v.direction === 'inbound' && v.state === 'ringing');
     if (!line || line.view.state !== 'ringing' || line.view.direction !== 'inbound') return;
-    askNotificationPermission();
+    void askNotificationPermission();
     this.#holdOthers(line.call.id);
     this.#clearAutoAnswer(line);
     line.call.answer();
@@ -558,6 +558,33 @@ export class PhoneSession extends Emitter<SessionEvents> {
     this.#setStatus('idle');
   }
 
+  /** The account's stored call history (undefined before an account is set): the history view reads it page by page. */
+  get history(): CallHistoryStore | undefined {
+    return this.#history;
+  }
+
+  /** How many calls the history keeps; lowering it deletes the oldest at once. */
+  get historyLimit(): number {
+    return this.#historyLimit;
+  }
+  set historyLimit(value: number) {
+    if (!(value >= 1) || value === this.#historyLimit) return;
+    this.#historyLimit = Math.floor(value);
+    void this.#history?.prune(this.#historyLimit);
+  }
+
+  /** Deletes every stored call of this account (and the recent list made from them). */
+  async clearHistory(): Promise<void> {
+    this.#update({ recent: [] });
+    await this.#history?.clear();
+  }
+
+  /** Deletes one call from the history. */
+  async forgetCall(record: Pick<CallHistoryRecord, 'id' | 'startedAt'>): Promise<void> {
+    this.#update({ recent: this.#state.recent.filter((r) => r.id !== record.id) });
+    await this.#history?.delete(record);
+  }
+
   /** Logs out: stops, and deletes this account's stored call history. */
   async logout(): Promise<void> {
     const history = this.#history;
@@ -580,7 +607,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
       const known = new Set(this.#state.recent.map((r) => r.id));
       const loaded = records.filter((r) => !known.has(r.id) && !r.open).map(recentFrom);
       this.#update({ recent: [...this.#state.recent, ...loaded].sort((a, b) => b.startedAt - a.startedAt).slice(0, MAX_RECENT) });
-      return history.prune(this.historyLimit);
+      return history.prune(this.#historyLimit);
     });
   }
 
@@ -602,7 +629,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
     }
     const parsed = parseDialTarget(target, this.#config.domain);
     if (!parsed) return this.#dialError(`"${target}" is not a number or address that can be called.`);
-    askNotificationPermission();
+    void askNotificationPermission();
     this.#holdOthers();
     let call: SipCall;
     try {

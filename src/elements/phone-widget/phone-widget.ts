@@ -29,6 +29,10 @@ import {
 import { tokens } from '../../styles/tokens.js';
 import { kioskStyles, widgetStyles } from './phone-widget.styles.js';
 import { askNotificationPermission } from '../../core/notify.js';
+import type { SavedSettings } from '../../core/saved-settings.js';
+import { forgetLogin, readLogin, writeLogin, type SavedLogin } from '../../storage/settings-store.js';
+import { renderSettings } from './settings-panel.js';
+import { SettingsKeeper } from './settings-keeper.js';
 import '../phone-audio-settings/phone-audio-settings.js';
 import '../phone-blf-panel/phone-blf-panel.js';
 import '../phone-call-card/phone-call-card.js';
@@ -216,6 +220,10 @@ export class PhoneWidget extends LitElement {
   @property({ attribute: 'allowed-origins' }) allowedOrigins?: string;
   /** The phone's language (`en`, `de`; `de-AT` reads as `de`); by default the script's `data-lang`, else the browser's language, else English. */
   @property({ reflect: true }) override lang!: string;
+  /** How many calls the history keeps (the user can change it in the settings). */
+  @property({ type: Number, attribute: 'history-limit' }) historyLimit = 5000;
+  /** Offer "Remember me on this device": the account, password included, is then kept in this browser's storage. */
+  @property({ type: Boolean, attribute: 'remember-login' }) rememberLogin = false;
   /** Log SIP messages to the console (passwords are never logged). */
   @property({ type: Boolean, attribute: 'sip-trace' }) sipTrace = false;
   /**
@@ -237,6 +245,12 @@ export class PhoneWidget extends LitElement {
   /** The browser blocks sound until the user interacts with the page. */
   @state() private soundLocked = false;
   @state() private settingsOpen = false;
+  /** The account the user asked this browser to remember (pages with `remember-login` only). */
+  #remembered: SavedLogin | undefined;
+  #rememberedRead = false;
+  /** The configuration input in effect (to remember it). */
+  #input: ConfigInput | undefined;
+  #keeper = new SettingsKeeper(this, this.session, (saved) => this.#applySaved(saved));
   /** The default layout's tab: phone, contacts (BLF) or chat. */
   @state() private tab: Tab = 'phone';
   #bridge: MessageBridge;
@@ -394,6 +408,7 @@ export class PhoneWidget extends LitElement {
     if (changed.has('sipTrace') && this.hasUpdated) setSipTrace(this.sipTrace);
     if (changed.has('lang') && this.hasUpdated) this.#applyLocale();
     if (SETTING_PROPS.some((p) => changed.has(p))) this.session.updateSettings(this.#settings());
+    if (changed.has('historyLimit')) this.session.historyLimit = this.historyLimit;
     if (CONFIG_PROPS.some((p) => changed.has(p)) || changed.has('password' as keyof PhoneWidget) || changed.has('turnCredential' as keyof PhoneWidget)) {
       if (this.hasUpdated) this.#applyConfig();
     }
@@ -419,7 +434,17 @@ export class PhoneWidget extends LitElement {
       forceRelay: this.forceRelay ? 'true' : undefined,
     };
     const url = this.noUrlActivation ? undefined : takeUrlActivation(window);
-    const input = mergeInputs(PhoneWidget.scriptDefaults, element, url);
+    const input = mergeInputs(PhoneWidget.scriptDefaults, element, this.#remembered, url);
+    if (this.rememberLogin && !this.#rememberedRead && !input.password) {
+      // No account from the page or the link: the remembered one, if the user asked for it.
+      this.#rememberedRead = true;
+      void readLogin().then((login) => {
+        if (!login) return;
+        this.#remembered = login;
+        this.#applyConfig();
+      });
+    }
+    this.#input = input;
     const result = resolveConfig(input, location);
     if (result.ok && this.iceServers?.length) result.config.iceServers = [...this.iceServers, ...(result.config.iceServers ?? [])];
     if (result.ok && result.config.iceTransportPolicy === 'relay' && !hasTurn(result.config.iceServers)) {
@@ -650,30 +675,54 @@ export class PhoneWidget extends LitElement {
   }
 
   #renderSettings() {
-    const settings = this.session.state.settings;
-    return html`<section class="settings" aria-label=${msg('Settings')}>
-      <phone-audio-settings></phone-audio-settings>
-      <label class="setting">
-        ${msg('Call waiting tone')}
-        <select
-          .value=${settings.callWaiting}
-          @change=${(e: Event) => (this.callWaiting = (e.target as HTMLSelectElement).value as CallSettings['callWaiting'])}
-        >
-          <option value="enable">${msg('Enable')}</option>
-          <option value="once">${msg('One time')}</option>
-          <option value="disabled">${msg('Disabled')}</option>
-        </select>
-      </label>
-      <label class="setting check">
-        <input type="checkbox" .checked=${settings.autoAnswer} @change=${(e: Event) => (this.autoAnswer = (e.target as HTMLInputElement).checked)} />
-        ${msg('Answer calls automatically')}
-      </label>
-      <label class="setting check">
-        <input type="checkbox" .checked=${typeof Notification !== 'undefined' && Notification.permission === 'granted'} @change=${() => askNotificationPermission()} />
-        ${msg('Notify me of calls when this page is in the background')}
-      </label>
-      <button class="done" type="button" @click=${() => (this.settingsOpen = false)}>${msg('Done')}</button>
-    </section>`;
+    return renderSettings({
+      state: this.session.state,
+      historyLimit: this.historyLimit,
+      canRemember: this.rememberLogin,
+      remembered: this.#remembered !== undefined,
+      notificationsOn: typeof Notification !== 'undefined' && Notification.permission === 'granted',
+      change: (patch) => {
+        this.#applySaved(patch);
+        void this.#keeper.save(patch);
+      },
+      remember: (on) => void this.#remember(on),
+      askNotifications: () => void askNotificationPermission().then(() => this.requestUpdate()),
+      signOut: () => void this.signOut(),
+      done: () => (this.settingsOpen = false),
+    });
+  }
+
+  /** Settings saved for the account, or just changed by the user, over the page's defaults. */
+  #applySaved(saved: SavedSettings): void {
+    if (saved.callWaiting) this.callWaiting = saved.callWaiting;
+    if (saved.autoAnswer !== undefined) this.autoAnswer = saved.autoAnswer;
+    if (saved.dnd !== undefined) this.dnd = saved.dnd;
+    if (saved.historyLimit) this.historyLimit = saved.historyLimit;
+    if (saved.display !== undefined && saved.display !== (this.session.state.account?.displayName ?? '')) this.display = saved.display;
+  }
+
+  /** "Remember me": keeps the account, password included, in this browser; unticked, forgets it. */
+  async #remember(on: boolean): Promise<void> {
+    if (on && this.#input) {
+      const { server, domain, identity, authentication, password, display } = this.#input;
+      const login: SavedLogin = { server, domain, identity, authentication, password, display };
+      this.#remembered = login;
+      await writeLogin(login);
+    } else {
+      this.#remembered = undefined;
+      await forgetLogin();
+    }
+    this.requestUpdate();
+  }
+
+  /** Signs out: hangs up, unregisters, forgets the remembered account and deletes this account's call history. */
+  async signOut(): Promise<void> {
+    this.settingsOpen = false;
+    this.#remembered = undefined;
+    this.#input = undefined;
+    this.#password = undefined;
+    await Promise.all([this.session.logout(), this.rememberLogin ? forgetLogin() : undefined]);
+    this.requestUpdate();
   }
 
   #onSlotChange(e: Event): void {
