@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
 import { SessionController } from '../../context/session-controller.js';
 import { callStateText, endedText, formatDuration, remoteLabel } from '../../core/format.js';
 import type { CallView, PhoneState } from '../../core/types.js';
@@ -9,6 +10,7 @@ import { ClockController } from '../shared/clock-controller.js';
 import { ParksController } from '../shared/parks-controller.js';
 import { callCardStyles } from './phone-call-card.styles.js';
 import { conferenceStyles, renderConference, renderMerge } from './conference-view.js';
+import { recordingStyles, renderRecording } from './recording-view.js';
 
 const PERSON = svg`<svg viewBox="0 0 24 24"><path d="M12 12a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9Zm0 2c-4.4 0-8 2.2-8 5v2h16v-2c0-2.8-3.6-5-8-5Z"/></svg>`;
 
@@ -31,8 +33,9 @@ const DTMF_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
  * @csspart ended - the "call ended" notice
  */
 @customElement('phone-call-card')
+@localized()
 export class PhoneCallCard extends LitElement {
-  static override styles = [tokens, callCardStyles, conferenceStyles];
+  static override styles = [tokens, callCardStyles, conferenceStyles, recordingStyles];
 
   #phone = new SessionController(this);
   /** Park slots free or taken, for the Park choices. */
@@ -83,23 +86,23 @@ export class PhoneCallCard extends LitElement {
     const session = this.#phone.session!;
     if (call.direction === 'inbound' && call.state === 'ringing') {
       return html`
-        <button class="answer" type="button" @click=${() => session.answer(call.id)}>Answer</button>
-        ${call.silenced ? nothing : html`<button type="button" @click=${() => session.ignore(call.id)}>Ignore</button>`}
-        <button class="reject" type="button" @click=${() => session.reject(call.id)}>Reject</button>
+        <button class="answer" type="button" @click=${() => session.answer(call.id)}>${msg('Answer')}</button>
+        ${call.silenced ? nothing : html`<button type="button" @click=${() => session.ignore(call.id)}>${msg('Ignore')}</button>`}
+        <button class="reject" type="button" @click=${() => session.reject(call.id)}>${msg('Reject')}</button>
       `;
     }
     if (call.state !== 'connected') {
-      return html`<button class="hangup" type="button" @click=${() => session.hangup(call.id)}>Hang up</button>`;
+      return html`<button class="hangup" type="button" @click=${() => session.hangup(call.id)}>${msg('Hang up')}</button>`;
     }
     const consult = call.consultFor ? state.calls.find((c) => c.id === call.consultFor) : undefined;
     const connected = state.calls.filter((c) => c.state === 'connected');
     const other = connected.find((c) => c.id !== call.id);
     return html`
       <button type="button" aria-pressed=${call.muted ? 'true' : 'false'} @click=${() => session.mute(call.id)}>
-        ${call.muted ? 'Unmute' : 'Mute'}
+        ${call.muted ? msg('Unmute') : msg('Mute')}
       </button>
       <button type="button" aria-pressed=${call.held ? 'true' : 'false'} ?disabled=${call.holdPending} @click=${() => session.hold(call.id)}>
-        ${call.held ? 'Resume' : 'Hold'}
+        ${call.held ? msg('Resume') : msg('Hold')}
       </button>
       <button
         type="button"
@@ -109,20 +112,20 @@ export class PhoneCallCard extends LitElement {
           this.transferFor = '';
         }}
       >
-        Keypad
+        ${msg('Keypad')}
       </button>
       ${consult
         ? html`
-            <button class="primary" type="button" @click=${() => session.completeTransfer(call.id)}>Complete transfer</button>
-            <button type="button" @click=${() => session.cancelTransfer(call.id)}>Cancel transfer</button>
+            <button class="primary" type="button" @click=${() => session.completeTransfer(call.id)}>${msg('Complete transfer')}</button>
+            <button type="button" @click=${() => session.cancelTransfer(call.id)}>${msg('Cancel transfer')}</button>
           `
         : call.transfer?.state === 'consulting'
           ? nothing
           : html`<button type="button" aria-expanded=${this.transferFor === call.id ? 'true' : 'false'} @click=${() => this.#openTransfer(call)}>
-              Transfer
+              ${msg('Transfer')}
             </button>`}
       ${connected.length === 2 && other && (call.held || other.held)
-        ? html`<button type="button" @click=${() => session.swap(call.held ? call.id : other.id)}>Swap calls</button>`
+        ? html`<button type="button" @click=${() => session.swap(call.held ? call.id : other.id)}>${msg('Swap calls')}</button>`
         : nothing}
       ${call.monitor ? this.#renderMonitor(call) : nothing}
       <button
@@ -132,23 +135,23 @@ export class PhoneCallCard extends LitElement {
           this.#askView('dialer');
         }}
       >
-        Add call
+        ${msg('Add call')}
       </button>
       ${this.#hasMore(state)
         ? html`<button type="button" aria-expanded=${this.moreFor === call.id ? 'true' : 'false'} @click=${() => (this.moreFor = this.moreFor === call.id ? '' : call.id)}>
-            More
+            ${msg('More')}
           </button>`
         : nothing}
-      <button type="button" @click=${() => this.#askView('dialer')}>Hide call</button>
-      <button class="hangup" type="button" @click=${() => session.hangup(call.id)}>Hang up</button>
+      <button type="button" @click=${() => this.#askView('dialer')}>${msg('Hide call')}</button>
+      <button class="hangup" type="button" @click=${() => session.hangup(call.id)}>${msg('Hang up')}</button>
     `;
   }
 
   #renderKeypad(call: CallView) {
     const session = this.#phone.session!;
     return html`
-      <div class="keypad" part="keypad" role="group" aria-label="Keypad for ${remoteLabel(call)}">
-        <output class="sent" aria-live="polite" aria-label="Digits sent">${call.dtmf ?? ''}</output>
+      <div class="keypad" part="keypad" role="group" aria-label=${msg(str`Keypad for ${remoteLabel(call)}`)}>
+        <output class="sent" aria-live="polite" aria-label=${msg('Digits sent')}>${call.dtmf ?? ''}</output>
         ${DTMF_KEYS.map((k) => html`<button class="key" type="button" @click=${() => session.sendDtmf(k, call.id)}>${k}</button>`)}
       </div>
     `;
@@ -162,14 +165,14 @@ export class PhoneCallCard extends LitElement {
       <form
         class="transfer"
         part="transfer"
-        aria-label="Transfer ${remoteLabel(call)}"
+        aria-label=${msg(str`Transfer ${remoteLabel(call)}`)}
         @submit=${(e: Event) => {
           e.preventDefault();
           void this.#transfer(call, 'blind');
         }}
       >
         <label>
-          Transfer to
+          ${msg('Transfer to')}
           <input
             type="text"
             inputmode="tel"
@@ -181,12 +184,12 @@ export class PhoneCallCard extends LitElement {
         </label>
         <datalist id=${listId}>${numbers.map((n) => html`<option value=${n}></option>`)}</datalist>
         <div class="row">
-          <button type="submit" class="primary" ?disabled=${!this.transferTarget.trim()}>Blind transfer</button>
-          <button type="button" ?disabled=${!this.transferTarget.trim()} @click=${() => this.#transfer(call, 'attended')}>Attended transfer</button>
+          <button type="submit" class="primary" ?disabled=${!this.transferTarget.trim()}>${msg('Blind transfer')}</button>
+          <button type="button" ?disabled=${!this.transferTarget.trim()} @click=${() => this.#transfer(call, 'attended')}>${msg('Attended transfer')}</button>
           ${voicemail
-            ? html`<button type="button" ?disabled=${!this.transferTarget.trim()} @click=${() => this.#transfer(call, 'voicemail')}>To voicemail</button>`
+            ? html`<button type="button" ?disabled=${!this.transferTarget.trim()} @click=${() => this.#transfer(call, 'voicemail')}>${msg('To voicemail')}</button>`
             : nothing}
-          <button type="button" @click=${() => (this.transferFor = '')}>Cancel</button>
+          <button type="button" @click=${() => (this.transferFor = '')}>${msg('Cancel')}</button>
         </div>
       </form>
     `;
@@ -194,19 +197,19 @@ export class PhoneCallCard extends LitElement {
 
   #hasMore(state: PhoneState): boolean {
     const s = state.settings;
-    return Boolean(s.parkCode || s.parkSlots?.length || s.switchTargets?.length || s.recordCode);
+    return Boolean(s.parkCode || s.parkSlots?.length || s.switchTargets?.length || s.recordCode || s.localRecording);
   }
 
   #renderMore(call: CallView, state: PhoneState) {
     const session = this.#phone.session!;
     const s = state.settings;
-    return html`<div class="more" part="more" role="group" aria-label="More for ${remoteLabel(call)}">
+    return html`<div class="more" part="more" role="group" aria-label=${msg(str`More for ${remoteLabel(call)}`)}>
       ${s.parkSlots?.map((slot, i) => this.#renderParkSlot(call, slot, i))}
-      ${s.parkCode ? html`<button type="button" @click=${() => session.park(call.id)}>Park</button>` : nothing}
-      ${s.switchTargets?.map((t) => html`<button type="button" @click=${() => session.transfer(call.id, t.target, 'blind')}>Switch to ${t.label}</button>`)}
-      ${s.recordCode
-        ? html`<button type="button" aria-pressed=${call.recording ? 'true' : 'false'} @click=${() => session.toggleRecording(call.id)}>
-            ${call.recording ? 'Stop recording' : 'Record'}
+      ${s.parkCode ? html`<button type="button" @click=${() => session.park(call.id)}>${msg('Park')}</button>` : nothing}
+      ${s.switchTargets?.map((t) => html`<button type="button" @click=${() => session.transfer(call.id, t.target, 'blind')}>${msg(str`Switch to ${t.label}`)}</button>`)}
+      ${s.recordCode || s.localRecording
+        ? html`<button type="button" aria-pressed=${call.recording || call.localRecording ? 'true' : 'false'} @click=${() => session.toggleRecording(call.id)}>
+            ${call.recording || call.localRecording ? msg('Stop recording') : msg('Record')}
           </button>`
         : nothing}
     </div>`;
@@ -216,9 +219,9 @@ export class PhoneCallCard extends LitElement {
   #renderParkSlot(call: CallView, slot: string, i: number) {
     const session = this.#phone.session!;
     const view = this.#parks.state?.slots.find((p) => p.slot === slot);
-    const words = view?.state === 'free' ? 'Free' : view?.state === 'occupied' ? (view.parked ? `Taken: ${view.parked}` : 'Taken') : '';
+    const words = view?.state === 'free' ? msg('Free', { desc: 'Park slot state' }) : view?.state === 'occupied' ? (view.parked ? msg(str`Taken: ${view.parked}`) : msg('Taken', { desc: 'Park slot state' })) : '';
     return html`<span class="park-slot" data-state=${view?.state ?? 'unknown'}>
-      <button type="button" aria-describedby=${words ? `park-state-${i}` : nothing} @click=${() => session.park(call.id, slot)}>Park on ${slot}</button>
+      <button type="button" aria-describedby=${words ? `park-state-${i}` : nothing} @click=${() => session.park(call.id, slot)}>${msg(str`Park on ${slot}`)}</button>
       ${words ? html`<span class="slot-state" id="park-state-${i}">${words}</span>` : nothing}
     </span>`;
   }
@@ -226,9 +229,9 @@ export class PhoneCallCard extends LitElement {
   #renderMonitor(call: CallView) {
     const session = this.#phone.session!;
     const modes = [
-      ['listen', 'Listen only'],
-      ['whisper', 'Whisper'],
-      ['barge', 'Barge'],
+      ['listen', msg('Listen only')],
+      ['whisper', msg('Whisper')],
+      ['barge', msg('Barge')],
     ] as const;
     return modes.map(
       ([mode, label]) => html`<button type="button" aria-pressed=${call.monitor === mode ? 'true' : 'false'} @click=${() => session.setMonitorMode(mode, call.id)}>
@@ -240,10 +243,10 @@ export class PhoneCallCard extends LitElement {
   #renderStats(call: CallView) {
     const q = call.quality!;
     const row = (label: string, value: string | undefined) => (value === undefined ? nothing : html`<dt>${label}</dt><dd>${value}</dd>`);
-    return html`<dl class="stats" part="stats" aria-label="Call statistics">
-      ${row('Quality (MOS)', q.mos.toFixed(2))} ${row('Codec', q.codec)} ${row('Round trip', q.rtt === undefined ? undefined : `${Math.round(q.rtt)} ms`)}
-      ${row('Jitter', q.jitter === undefined ? undefined : `${Math.round(q.jitter)} ms`)} ${row('Packet loss', q.loss === undefined ? undefined : `${q.loss.toFixed(1)} %`)}
-      ${row('Bitrate', q.bitrate === undefined ? undefined : `${q.bitrate} kbit/s`)} ${row('Path', q.path === 'relay' ? 'Through a relay (TURN)' : q.path ? 'Direct' : undefined)}
+    return html`<dl class="stats" part="stats" aria-label=${msg('Call statistics')}>
+      ${row(msg('Quality (MOS)'), q.mos.toFixed(2))} ${row(msg('Codec'), q.codec)} ${row(msg('Round trip'), q.rtt === undefined ? undefined : `${Math.round(q.rtt)} ms`)}
+      ${row(msg('Jitter'), q.jitter === undefined ? undefined : `${Math.round(q.jitter)} ms`)} ${row(msg('Packet loss'), q.loss === undefined ? undefined : `${q.loss.toFixed(1)} %`)}
+      ${row(msg('Bitrate'), q.bitrate === undefined ? undefined : `${q.bitrate} kbit/s`)} ${row(msg('Path'), q.path === 'relay' ? msg('Through a relay (TURN)') : q.path ? msg('Direct') : undefined)}
     </dl>`;
   }
 
@@ -257,7 +260,7 @@ export class PhoneCallCard extends LitElement {
         data-state=${call.state}
         data-direction=${call.direction}
         ?data-held=${call.held}
-        aria-label="Call with ${label}"
+        aria-label=${msg(str`Call with ${label}`)}
       >
         <div class="who">
           <div class="avatar" aria-hidden="true">${/^\p{L}/u.test(label) ? label.slice(0, 1).toUpperCase() : PERSON}</div>
@@ -265,9 +268,9 @@ export class PhoneCallCard extends LitElement {
             <div class="name">${label}</div>
             ${call.remote.name ? html`<div class="number">${call.remote.number}</div>` : nothing}
             <div class="state">${callStateText(call)}${this.#timer(call)}</div>
-            ${consultOf ? html`<div class="note">Consulting before transferring ${remoteLabel(consultOf)}</div>` : nothing}
+            ${consultOf ? html`<div class="note">${msg(str`Consulting before transferring ${remoteLabel(consultOf)}`)}</div>` : nothing}
             ${call.quality?.warnings.length
-              ? html`<div class="warn" role="status">Poor connection: ${call.quality.warnings.join(', ')}</div>`
+              ? html`<div class="warn" role="status">${msg(str`Poor connection: ${call.quality.warnings.join(', ')}`)}</div>`
               : nothing}
           </div>
           ${call.state === 'connected' && call.quality
@@ -277,12 +280,13 @@ export class PhoneCallCard extends LitElement {
                 aria-expanded=${this.statsFor === call.id ? 'true' : 'false'}
                 @click=${() => (this.statsFor = this.statsFor === call.id ? '' : call.id)}
               >
-                ${call.quality.path === 'relay' ? 'Relay' : 'Direct'}
-                <span class="visually-hidden">connection: call statistics</span>
+                ${call.quality.path === 'relay' ? msg('Relay') : msg('Direct')}
+                <span class="visually-hidden">${msg('connection: call statistics', { desc: 'Read after "Direct" or "Relay" on the statistics button' })}</span>
               </button>`
             : nothing}
         </div>
-        ${call.recording ? html`<div class="recording" role="status"><span class="rec-dot" aria-hidden="true"></span>Recording</div>` : nothing}
+        ${renderRecording(call, state.settings, this.#clock.now)}
+        ${call.recording && !call.localRecording ? html`<div class="recording" role="status"><span class="rec-dot" aria-hidden="true"></span>${msg('Recording')}</div>` : nothing}
         ${this.statsFor === call.id && call.quality ? this.#renderStats(call) : nothing}
         ${this.moreFor === call.id && call.state === 'connected' ? this.#renderMore(call, state) : nothing}
         <div class="actions" part="actions">${this.#renderActions(call, state)}</div>
@@ -293,7 +297,7 @@ export class PhoneCallCard extends LitElement {
   }
 
   #renderChips(state: PhoneState) {
-    return html`<div class="chips" role="group" aria-label="Calls in progress">
+    return html`<div class="chips" role="group" aria-label=${msg('Calls in progress')}>
       ${state.calls.map(
         (call) => html`<button class="chip" part="chip" type="button" data-state=${call.state} ?data-held=${call.held} @click=${() => this.#askView('calls')}>
           <span class="dot" aria-hidden="true"></span>
@@ -317,7 +321,7 @@ export class PhoneCallCard extends LitElement {
       ${showEnded
         ? html`<div class="ended" part="ended">
             <span>${endedText(ended)}</span>
-            <button type="button" @click=${() => (this.dismissed = ended.id)}>Dismiss</button>
+            <button type="button" @click=${() => (this.dismissed = ended.id)}>${msg('Dismiss')}</button>
           </div>`
         : nothing}
     `;
