@@ -18,6 +18,8 @@ import { ParkWatch } from './blf/parks.js';
 import { ChatService } from './chat/chat-service.js';
 import { RemoteAudio } from './media/remote-audio.js';
 import { LocalConference } from './local-conference.js';
+import { LocalRecording } from './local-recording.js';
+import type { RecordingStore } from '../storage/recording-store.js';
 import { QualitySampler } from './media/quality-sampler.js';
 import { historyRecord, recentFrom } from './call-history.js';
 import { CallHistoryStore } from '../storage/call-history-store.js';
@@ -130,6 +132,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
   /** Conversations over SIP MESSAGE. */
   readonly chat: ChatService;
   #conference: LocalConference;
+  #recording: LocalRecording;
 
   constructor(createAgent: SessionAgentFactory, audio: AudioSettings = new AudioSettings()) {
     super();
@@ -151,6 +154,15 @@ export class PhoneSession extends Emitter<SessionEvents> {
       },
       silence: (id, silenced) => this.#lines.get(id)?.audio.setMuted(silenced),
       changed: (conference) => this.#update({ conference }),
+      notify: (kind, text) => this.#notify(kind, text),
+    });
+    this.#recording = new LocalRecording({
+      call: (id) => this.#lines.get(id)?.call,
+      view: (id) => this.#lines.get(id)?.view,
+      patch: (id, patch) => {
+        const line = this.#lines.get(id);
+        if (line) this.#patchCall(line, patch);
+      },
       notify: (kind, text) => this.#notify(kind, text),
     });
     // Call audio follows the speaker choice, mid-call included.
@@ -209,6 +221,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
     };
     this.#update({ account, configError: undefined, recent: [] });
     this.#openHistory(next.identity);
+    this.#recording.open(next.identity);
     if (this.shareTabs) this.#shareTabs(next);
     else this.#startAgent(next);
     void this.audio.start();
@@ -499,13 +512,26 @@ export class PhoneSession extends Emitter<SessionEvents> {
     return ok;
   }
 
-  /** Starts or stops server recording by its DTMF code; the call shows the state. */
+  /**
+   * "Record" / "Stop recording": server recording by its DTMF code, local
+   * recording in the browser (a new numbered segment each time), or both,
+   * as configured; the call shows the state.
+   */
   toggleRecording(id?: string): void {
-    const code = this.#state.settings.recordCode;
+    const { recordCode: code, localRecording: local } = this.#state.settings;
     const line = this.#line(id, (v) => v.state === 'connected' && !v.held) ?? this.#line(id, (v) => v.state === 'connected');
-    if (!code || !line || line.view.state !== 'connected') return;
-    for (const key of code) line.call.sendDtmf(key, this.#state.settings.dtmfMode);
-    this.#patchCall(line, { recording: !line.view.recording });
+    if ((!code && !local) || !line || line.view.state !== 'connected') return;
+    const on = !(line.view.recording || this.#recording.isRecording(line.call.id));
+    if (code && Boolean(line.view.recording) !== on) {
+      for (const key of code) line.call.sendDtmf(key, this.#state.settings.dtmfMode);
+      this.#patchCall(line, { recording: on });
+    }
+    if (local) void (on ? this.#recording.start(line.call.id) : this.#recording.stop(line.call.id));
+  }
+
+  /** The account's local call recordings, by history entry id (undefined before an account is set). */
+  get recordings(): RecordingStore | undefined {
+    return this.#recording.store;
   }
 
   /** Supervisor: listens in on an extension's calls (monitoring code + extension). */
@@ -592,6 +618,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
     this.#history = undefined;
     this.#update({ recent: [] });
     await history?.clear();
+    await this.#recording.store?.clear();
   }
 
   #openHistory(identity: string): void {
@@ -848,6 +875,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
     this.#clearAutoAnswer(line);
     this.#lines.delete(id);
     this.#conference.left(id);
+    this.#recording.ended(id);
     this.#waitingToneDone.delete(id);
     const endedAt = Date.now();
     const ended: CallView = { ...line.view, state: 'ended', endedAt, cause: line.endAs ?? described };
@@ -942,6 +970,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
 
   #teardown(): void {
     this.#conference.dispose();
+    this.#recording.dispose();
     this.#featuresChange(false);
     this.#stopped = true;
     this.#registered = false;

@@ -86,6 +86,10 @@ export interface CallView {
   quality?: CallQuality;
   /** Server recording is on (as far as we told the server). */
   recording?: boolean;
+  /** Local recording (in the browser) is on: since when, and which segment of this call it is (1, 2…). */
+  localRecording?: { since: number; segment: number };
+  /** Why the last local recording failed (storage full…), until the next one starts. */
+  recordingError?: string;
   /** A supervisor's monitoring call, and its current mode. */
   monitor?: 'listen' | 'whisper' | 'barge';
 }
@@ -154,6 +158,10 @@ export interface CallSettings {
   switchTargets?: ReadonlyArray<{ target: string; label: string }>;
   /** Server on-demand recording: the DTMF code that starts and stops it (seed 003: `*1`). */
   recordCode?: string;
+  /** Local recording: "Record" records both sides in the browser, kept per call in IndexedDB. */
+  localRecording?: boolean;
+  /** The reminder shown while recording (local or server), e.g. to tell the other party. */
+  recordingConsent?: string;
   /** Supervisor monitoring: the spy code (seed 001: `007`) and the in-call DTMF codes. */
   monitor?: { listenCode: string; whisper: string; barge: string; listenOnly: string };
 }

@@ -115,3 +115,71 @@ describe('<phone-call-card> local conference', () => {
     await expect(root.host).to.be.accessible();
   });
 });
+
+describe('<phone-call-card> local recording', () => {
+  const until = async (check: () => Promise<boolean> | boolean, what: string) => {
+    for (let i = 0; i < 100; i++) {
+      if (await check()) return;
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    expect.fail(`timed out waiting for ${what}`);
+  };
+
+  it('Record / Stop recording: an indicator with part number, time and the consent reminder; each part stored', async () => {
+    const { el, root, settle, answered } = await phone({ localRecording: true, consent: 'Say: this call is recorded.' });
+    const call = await answered('1002', 'Bob');
+    buttonNamed(root, 'More').click();
+    await settle();
+    buttonNamed(root, 'Record').click();
+    await until(() => Boolean(el.session.state.calls[0]!.localRecording), 'recording');
+    await settle();
+    const status = root.querySelector('.local-recording [role="status"]')!;
+    expect(status.textContent).to.equal('Recording · part 1');
+    expect(root.querySelector('.local-recording [role="timer"]')!.textContent).to.match(/^0:0\d$/);
+    expect(root.textContent).to.contain('Say: this call is recorded.');
+    expect(buttonNamed(root, 'Stop recording').getAttribute('aria-pressed')).to.equal('true');
+    await expect(root.host).to.be.accessible();
+    buttonNamed(root, 'Stop recording').click();
+    await settle();
+    expect(root.querySelector('.local-recording')).to.equal(null);
+    buttonNamed(root, 'Record').click();
+    await until(() => Boolean(el.session.state.calls[0]!.localRecording), 'recording again');
+    await settle();
+    expect(root.querySelector('.local-recording [role="status"]')!.textContent).to.equal('Recording · part 2');
+    buttonNamed(root, 'Stop recording').click();
+    await until(async () => (await el.session.recordings!.listSegments(call.id)).length === 2, 'two segments stored');
+    const segments = await el.session.recordings!.listSegments(call.id);
+    expect(segments.map((s) => s.segment)).to.deep.equal([1, 2]);
+    expect(segments[0]!.mimeType).to.match(/^audio\//);
+  });
+
+  it('no Record without local recording or a record code', async () => {
+    const { root, answered } = await phone();
+    await answered('1002', 'Bob');
+    expect(buttonsNamed(root, 'More')).to.have.length(0);
+    expect(buttonsNamed(root, 'Record')).to.have.length(0);
+  });
+
+  it('a full storage quota makes the recording fail with a visible alert', async () => {
+    const { el, root, settle, answered } = await phone({ localRecording: true });
+    await answered('1002', 'Bob');
+    el.session.toggleRecording();
+    await until(() => Boolean(el.session.state.calls[0]!.localRecording), 'recording');
+    expect(root.textContent, 'the default consent reminder').to.contain('Tell the other party that this call is being recorded.');
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('Quota exceeded', 'QuotaExceededError');
+    };
+    try {
+      el.session.toggleRecording();
+      await until(() => Boolean(el.session.state.calls[0]!.recordingError), 'the error');
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    await settle();
+    const alert = root.querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.equal('Recording 1 was not saved: the browser’s storage is full.');
+    expect(el.session.state.notice?.text).to.equal('Recording 1 was not saved: the browser’s storage is full.');
+    await expect(root.host).to.be.accessible();
+  });
+});

@@ -81,6 +81,8 @@ const SETTING_PROPS = [
   'parkSlots',
   'switchTargets',
   'recordCode',
+  'localRecording',
+  'recordingConsent',
   'listenCode',
   'monitorCodes',
   'preset',
@@ -206,6 +208,10 @@ export class PhoneWidget extends LitElement {
   @property({ attribute: 'switch-targets' }) switchTargets?: string;
   /** Server on-demand recording code, sent as DTMF (e.g. `*1`). */
   @property({ attribute: 'record-code' }) recordCode?: string;
+  /** Local recording: "Record" records both sides in the browser, stored with the call's history entry. */
+  @property({ type: Boolean, attribute: 'local-recording' }) localRecording = false;
+  /** The reminder shown while a call is recorded ("Tell the caller the call is recorded" by default). */
+  @property({ attribute: 'recording-consent' }) recordingConsent?: string;
   /** Supervisor monitoring: the code dialled before an extension to listen in (e.g. `007`). */
   @property({ attribute: 'listen-code' }) listenCode?: string;
   /** Monitoring DTMF codes, `whisper=*81,barge=*82,listen=*80` (these are the defaults). */
@@ -571,6 +577,8 @@ export class PhoneWidget extends LitElement {
         return { target: target!, label: label || target! };
       }),
       recordCode: codes.recordCode,
+      localRecording: this.localRecording,
+      recordingConsent: this.recordingConsent || undefined,
       monitor: codes.listenCode ? { listenCode: codes.listenCode, ...monitorCodes(codes.monitorCodes) } : undefined,
     };
   }
