@@ -50,6 +50,11 @@ try {
     await bob.page.getByRole('button', { name: 'Hang up' }).click();
     await alice.page.locator('phone-call-card [part=ended]').waitFor();
     await shot(alice, `${scheme}-320-ended`);
+    await alice.page.getByRole('tab', { name: 'History' }).click();
+    await alice.page.locator('phone-history li').first().waitFor();
+    await alice.page.locator('phone-history li .row').first().click();
+    await shot(alice, `${scheme}-320-history`);
+    await alice.page.getByRole('tab', { name: 'Phone' }).click();
     const wrong = await open('1003', { password: 'wrong', expect: 'Disconnected' });
     await wrong.page.locator('phone-widget .reason').filter({ hasText: 'Wrong user name' }).waitFor();
     await shot(wrong, `${scheme}-320-wrong-password`);
@@ -59,8 +64,10 @@ try {
     await floating.page.screenshot({ path: `${out}${scheme}-floating-collapsed.png` });
     const kioskCtx = await bed.browser.newContext({ colorScheme: scheme, viewport: { width: 600, height: 700 } });
     const kiosk = await kioskCtx.newPage();
-    await kiosk.goto(`${bed.http.url}/test/e2e/pages/kiosk.html?username=1006&password=pass1006`);
-    await kiosk.getByRole('button', { name: 'Call Reception' }).waitFor();
+    await kiosk.goto(`${bed.http.url}/demo/kiosk.html?username=1006&password=pass1006`);
+    // The kiosk calls its destination as soon as it is ready.
+    await kiosk.getByRole('button', { name: /Call reception|Hang up/ }).waitFor();
+    await new Promise((r) => setTimeout(r, 1500));
     await kiosk.screenshot({ path: `${out}${scheme}-kiosk.png` });
     await kioskCtx.close();
     const demo = await bed.browser.newContext({ colorScheme: scheme, viewport: { width: 1100, height: 760 } });
@@ -68,6 +75,17 @@ try {
     await demoPage.goto(`${bed.http.url}/demo/?username=1005&password=pass1005`);
     await demoPage.locator('phone-widget [part=status]').filter({ hasText: 'Ready' }).waitFor();
     await demoPage.screenshot({ path: `${out}${scheme}-demo.png` });
+    await bob.page.getByRole('combobox', { name: 'Number to call' }).fill('1005');
+    await bob.page.getByRole('combobox', { name: 'Number to call' }).press('Enter');
+    await demoPage.locator('#screen-pop').waitFor();
+    await demoPage.screenshot({ path: `${out}${scheme}-demo-screen-pop.png` });
+    await bob.page.getByRole('button', { name: 'Hang up' }).click();
+    const builder = await demo.newPage();
+    await builder.goto(`${bed.http.url}/demo/activate.html`);
+    await builder.getByLabel('Server', { exact: true }).fill('wss://pbx.example.com:8089/ws');
+    await builder.getByLabel('Identity (SIP URI)').fill('sip:1001@pbx.example.com');
+    await builder.getByLabel('Password', { exact: true }).fill('s3cret');
+    await builder.screenshot({ path: `${out}${scheme}-activate.png`, fullPage: true });
     for (const c of [alice, bob, wrong, floating]) await c.context.close();
     await demo.close();
   }

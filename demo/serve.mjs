@@ -50,6 +50,11 @@ Open these two activation links, each in its own tab, and call 1002 from 1001:
 Fixed-server form (the demo page fixes server and domain):
   Carol (1003)  ${fixed('1003')}
 
+Kiosk that calls reception (1001):
+  Lobby (1005)  ${http.url}/demo/kiosk.html?username=1005&password=${ACCOUNTS.find((x) => x.user === '1005').password}
+
+Build your own links: ${http.url}/demo/activate.html
+
 Other test accounts: ${ACCOUNTS.slice(3).map((a) => `${a.user}/${a.password}`).join(', ')}
 Press Ctrl-C to stop.
 `);
