@@ -52,7 +52,7 @@ export const historyStyles = css`
     font-weight: 600;
   }
   .list {
-    height: var(--phone-history-height, 360px);
+    max-height: var(--phone-history-height, 360px);
     overflow-y: auto;
     overscroll-behavior: contain;
     border: 1px solid var(--_border);

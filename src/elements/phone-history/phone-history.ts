@@ -31,7 +31,7 @@ const OVERSCAN = 6;
  * @csspart list - the scrolling list of calls
  * @csspart row - one call
  * @csspart actions - the selected call's actions
- * @cssprop --phone-history-height - Height of the list (default 360px).
+ * @cssprop --phone-history-height - Greatest height of the list (default 360px).
  */
 @customElement('phone-history')
 export class PhoneHistory extends LitElement {

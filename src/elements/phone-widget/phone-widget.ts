@@ -415,6 +415,8 @@ export class PhoneWidget extends LitElement {
     if (changed.has('lang') && this.hasUpdated) this.#applyLocale();
     if (SETTING_PROPS.some((p) => changed.has(p))) this.session.updateSettings(this.#settings());
     if (changed.has('historyLimit')) this.session.historyLimit = this.historyLimit;
+    // DND is the user's to keep (the header's button, the BLF panel's toggle).
+    if (changed.has('dnd') && this.hasUpdated) void this.#keeper.save({ dnd: this.dnd });
     if (CONFIG_PROPS.some((p) => changed.has(p)) || changed.has('password' as keyof PhoneWidget) || changed.has('turnCredential' as keyof PhoneWidget)) {
       if (this.hasUpdated) this.#applyConfig();
     }

@@ -76,8 +76,8 @@ export function renderSettings(input: SettingsInput) {
     </label>
     <label class="setting">
       ${msg('Call history keeps')}
-      <select .value=${String(input.historyLimit)} @change=${(e: Event) => input.change({ historyLimit: Number(value(e)) })}>
-        ${HISTORY_LIMITS.map((n) => html`<option value=${n}>${msg(str`the last ${n.toLocaleString()} calls`)}</option>`)}
+      <select @change=${(e: Event) => input.change({ historyLimit: Number(value(e)) })}>
+        ${[...new Set([...HISTORY_LIMITS, input.historyLimit])].sort((a, b) => a - b).map((n) => html`<option value=${n} ?selected=${n === input.historyLimit}>${msg(str`the last ${n.toLocaleString()} calls`)}</option>`)}
       </select>
     </label>
     <p class="version">${msg(str`Version ${VERSION}`)}</p>
