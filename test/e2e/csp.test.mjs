@@ -99,13 +99,6 @@ describe('strict Content-Security-Policy and Trusted Types', () => {
     return { phone, consoleErrors, response };
   }
 
-  /** The known styleMap report set aside (style-src-attr; see the skipped BUG test). */
-  const withoutStyleMap = ({ cspViolations, pageErrors, consoleErrors }) => ({
-    cspViolations: cspViolations.filter((v) => v.directive !== 'style-src-attr'),
-    pageErrors,
-    consoleErrors: consoleErrors.filter((e) => !e.startsWith('Applying inline style violates')),
-  });
-
   /** Everything the page recorded that breaks the policy or escaped as an error. */
   const problems = async (page, consoleErrors) => {
     const { cspViolations, pageErrors } = await page.evaluate(() => ({ cspViolations: window.cspViolations, pageErrors: window.pageErrors }));
@@ -174,7 +167,7 @@ describe('strict Content-Security-Policy and Trusted Types', () => {
     assert.deepEqual(await problems(phone.page, consoleErrors), { cspViolations: [], pageErrors: [], consoleErrors: [] });
   });
 
-  it('chat between two strict-CSP pages: hostile text, a link, an image, receipts and typing, no violation but the known inline style', async () => {
+  it('chat between two strict-CSP pages: hostile text, a link, an image, receipts and typing, no violation', async () => {
     const open = async (user) => {
       const recorded = await openRecorded(activationUrl(`http://127.0.0.1:${CSP_PORT}`, user, { page: 'csp-chat.html' }));
       await recorded.phone.waitStatus('Ready');
@@ -197,25 +190,13 @@ describe('strict Content-Security-Policy and Trusted Types', () => {
     await new Promise((r) => setTimeout(r, 300));
     for (const { phone, consoleErrors } of [alice, bob]) {
       assert.equal(await phone.page.evaluate(() => window.__pwned), undefined);
-      // Only the known inline-style report (see the skipped test below) is set aside here.
-      assert.deepEqual(withoutStyleMap(await problems(phone.page, consoleErrors)), { cspViolations: [], pageErrors: [], consoleErrors: [] });
+      assert.deepEqual(await problems(phone.page, consoleErrors), { cspViolations: [], pageErrors: [], consoleErrors: [] });
     }
   });
 
-  // BUG: Lit's styleMap directive writes its first render as a `style`
-  // attribute (setAttribute('style', 'padding-top:0px;…')); only later updates
-  // go through CSSOM (style.setProperty), which CSP allows. Under style-src
-  // 'self' (no 'unsafe-inline') the attribute is blocked and reported as a
-  // style-src-attr violation to the host page (and its report-uri), and the
-  // first values are lost:
-  // - src/elements/phone-chat/chat-log.ts: <ol style=${styleMap({ paddingTop,
-  //   paddingBottom })}>, the virtual list's spacers, on opening a conversation;
-  // - src/elements/phone-audio-settings/phone-audio-settings.ts: the level
-  //   meter's <div class="fill" style=${styleMap({ transform })}>, on opening Settings.
-  // Fix: no style attribute bindings; set the values through CSSOM after render
-  // (element.style.setProperty in updated()), or through a CSS custom property
-  // set the same way.
-  it.skip('Settings and a chat conversation render without an inline style attribute', async () => {
+  // No style attribute anywhere (Lit's styleMap writes its first render as
+  // one): the chat list's spacers and the level meter are set through CSSOM.
+  it('Settings and a chat conversation render without an inline style attribute', async () => {
     const { phone, consoleErrors } = await openRecorded(activationUrl(`http://127.0.0.1:${CSP_PORT}`, '1001', { page: 'csp-phone.html' }));
     await phone.waitStatus('Ready');
     await phone.button('Settings').click();

@@ -2,7 +2,6 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { SessionController } from '../../context/session-controller.js';
 import type { AudioPreferences, AudioSettings } from '../../core/media/audio-settings.js';
 import type { AudioDevice } from '../../core/media/devices.js';
@@ -240,7 +239,7 @@ export class PhoneAudioSettings extends LitElement {
       aria-valuenow=${pct}
       data-status=${this.meterStatus}
     >
-      <div class="fill" part="meter-fill" style=${styleMap({ transform: `scaleX(${this.level})` })}></div>
+      <div class="fill" part="meter-fill"></div>
     </div>`;
     if (this.meterStatus === 'off' && permission !== 'granted') {
       return html`<div class="mic-test">
@@ -250,6 +249,11 @@ export class PhoneAudioSettings extends LitElement {
     }
     return html`${meter}
       <p class="hint" aria-live="polite">${this.meterStatus === 'failed' ? msg('The microphone could not be opened.') : msg('Speak to see the level move.')}</p>`;
+  }
+
+  protected override updated(): void {
+    // The level through CSSOM, never a style attribute: a strict CSP (no 'unsafe-inline') blocks those.
+    this.renderRoot.querySelector<HTMLElement>('.fill')?.style.setProperty('transform', `scaleX(${this.level})`);
   }
 
   override render() {

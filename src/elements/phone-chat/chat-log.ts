@@ -2,7 +2,6 @@ import { LitElement, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { ChatMessage, Conversation } from '../../core/chat/chat-types.js';
 import { tokens } from '../../styles/tokens.js';
 import { chatLogStyles } from './chat-log.styles.js';
@@ -45,6 +44,8 @@ export class PhoneChatLog extends LitElement {
   #heights = new Map<string, number>();
   #offsets: Float64Array = new Float64Array(1);
   #range: VisibleRange = { start: 0, end: 0, first: 0, before: 0, after: 0, total: 0 };
+  /** The spacers of the last render, applied after it. */
+  #rendered = { before: 0, after: 0 };
   #scrollTop = 0;
   #viewport = 400;
   /** Following the newest message. */
@@ -104,6 +105,10 @@ export class PhoneChatLog extends LitElement {
   }
 
   protected override updated(): void {
+    // The spacers through CSSOM, never a style attribute: a strict CSP (no 'unsafe-inline') blocks those.
+    const list = this.renderRoot.querySelector('ol');
+    list?.style.setProperty('padding-top', `${this.#rendered.before}px`);
+    list?.style.setProperty('padding-bottom', `${this.#rendered.after}px`);
     const scroller = this.#scroller;
     if (!scroller) return;
     // Rows rendered for the first time replace their estimate: those above the
@@ -155,10 +160,11 @@ export class PhoneChatLog extends LitElement {
 
   override render() {
     const { start, end, before, after } = this.#range;
+    this.#rendered = { before, after };
     const rows = this.messages.slice(start, end);
     const ctx = { conversation: this.conversation, now: Date.now(), onRetry: this.#retry };
     return html`<div class="scroller" tabindex="0" role="region" aria-label=${msg('Messages')} @scroll=${this.#onScroll}>
-      <ol style=${styleMap({ paddingTop: `${before}px`, paddingBottom: `${after}px` })}>
+      <ol>
         ${repeat(
           rows,
           (m) => m.key,
