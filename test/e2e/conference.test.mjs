@@ -6,30 +6,13 @@
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBed, waitFor } from './bed.mjs';
+import { inSession, toneMicrophone } from './tones.mjs';
 
-export const WIDGET_HZ = 300;
+const WIDGET_HZ = 300;
 const HEARD = -50;
 const SILENT = -70;
 
-/** Makes the widget page's microphone a steady sine at `hz` (its calls open it from now on). */
-export function toneMicrophone(phone, hz) {
-  return phone.page.evaluate((freq) => {
-    const ctx = new AudioContext();
-    navigator.mediaDevices.getUserMedia = async () => {
-      const osc = ctx.createOscillator();
-      osc.frequency.value = freq;
-      const gain = ctx.createGain();
-      gain.gain.value = 0.3;
-      const out = ctx.createMediaStreamDestination();
-      osc.connect(gain).connect(out);
-      osc.start();
-      return out.stream;
-    };
-  }, hz);
-}
-
-const session = (phone, fn, arg) =>
-  phone.page.evaluate(([source, a]) => new Function('s', 'a', `return (${source})(s, a)`)(document.querySelector('phone-widget').session, a), [fn.toString(), arg]);
+const session = inSession;
 
 /** Waits until `peer` hears every frequency of `heard` and none of `silent`. */
 async function hears(peer, heard, silent, message) {
