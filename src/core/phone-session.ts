@@ -7,7 +7,9 @@
  * become state (`reason`, `configError`, a call's `cause`, a `notice`) and
  * `error` events.
  */
+import { msg, str } from '@lit/localize';
 import { Emitter } from './emitter.js';
+import { statusText } from './format.js';
 import type { ConfigError, ConfigResult, PhoneConfig } from './config.js';
 import { parseDialTarget } from './dial-target.js';
 import type { SipAgent, SipCall } from './sip/agent.js';
@@ -30,7 +32,6 @@ import { forwardWhileFollowing, runForwarded } from './tabs/forwarding.js';
 import type { SharedEventName } from './tabs/tab-link.js';
 import {
   DEFAULT_CALL_SETTINGS,
-  STATUS_TEXT,
   type CallEndCause,
   type CallHistoryRecord,
   type CallSettings,
@@ -100,7 +101,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
   #registered = false;
   #state: PhoneState = {
     status: 'idle',
-    statusText: STATUS_TEXT.idle,
+    statusText: statusText('idle'),
     calls: [],
     recent: [],
     settings: DEFAULT_CALL_SETTINGS,
@@ -262,7 +263,8 @@ export class PhoneSession extends Emitter<SessionEvents> {
       this.#agent = this.#createAgent(next, () => ({ audio: this.audio.microphoneConstraints(), video: false }));
     } catch (error) {
       this.#agent = undefined;
-      const message = `The phone could not start: ${error instanceof Error ? error.message : String(error)}`;
+      const why = error instanceof Error ? error.message : String(error);
+      const message = msg(str`The phone could not start: ${why}`);
       this.#update({ configError: message });
       this.#setStatus('disconnected', message);
       this.emit('error', { code: 'agent', message });
@@ -377,7 +379,8 @@ export class PhoneSession extends Emitter<SessionEvents> {
     if (!this.#lines.has(line.call.id)) return false;
     this.#patchCall(line, { holdPending: false, ...(result.ok ? { held: next } : {}) });
     if (!result.ok) {
-      const text = `Could not ${next ? 'hold' : 'resume'} the call${result.code ? ` (${result.code})` : ''}. The call goes on.`;
+      const code = result.code ? ` (${result.code})` : '';
+      const text = next ? msg(str`Could not hold the call${code}. The call goes on.`) : msg(str`Could not resume the call${code}. The call goes on.`);
       this.#notify('error', text);
       this.emit('error', { code: 'hold', message: text });
     }
@@ -430,7 +433,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
     if (!line || !this.#config) return false;
     const prefix = kind === 'voicemail' ? this.#state.settings.voicemailPrefix : '';
     if (kind === 'voicemail' && !prefix) {
-      this.#notify('error', 'Voicemail transfer is not set up on this phone.');
+      this.#notify('error', msg('Voicemail transfer is not set up on this phone.'));
       return false;
     }
     const parsed = parseDialTarget(target, this.#config.domain);
@@ -439,16 +442,17 @@ export class PhoneSession extends Emitter<SessionEvents> {
     this.#patchCall(line, { transfer: { kind, target: parsed.display, state: 'referring' } });
     const result = await line.call.refer(uri);
     if (!this.#lines.has(line.call.id)) {
-      if (result.ok) this.#notify('info', `Call transferred to ${kind === 'voicemail' ? `the voicemail of ${parsed.display}` : parsed.display}`);
+      if (result.ok) this.#notify('info', kind === 'voicemail' ? msg(str`Call transferred to the voicemail of ${parsed.display}`) : msg(str`Call transferred to ${parsed.display}`));
       return result.ok;
     }
     if (!result.ok) {
       this.#patchCall(line, { transfer: undefined });
-      return this.#transferFailed(line, `Transfer to ${parsed.display} failed: ${describeEnd(result.reason, result.code, 'remote').text}`);
+      const why = describeEnd(result.reason, result.code, 'remote').text;
+      return this.#transferFailed(line, msg(str`Transfer to ${parsed.display} failed: ${why}`));
     }
-    line.endAs = { code: 'transferred', text: `Transferred to ${parsed.display}`, by: 'local' };
+    line.endAs = { code: 'transferred', text: msg(str`Transferred to ${parsed.display}`), by: 'local' };
     line.quiet = true;
-    this.#notify('info', `Call transferred to ${kind === 'voicemail' ? `the voicemail of ${parsed.display}` : parsed.display}`);
+    this.#notify('info', kind === 'voicemail' ? msg(str`Call transferred to the voicemail of ${parsed.display}`) : msg(str`Call transferred to ${parsed.display}`));
     line.call.hangup();
     return true;
   }
@@ -459,7 +463,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
    */
   async startAttendedTransfer(id: string | undefined, target: string): Promise<DialResult> {
     const line = this.#line(id, (v) => v.state === 'connected');
-    if (!line) return { ok: false, message: 'There is no call to transfer.' };
+    if (!line) return { ok: false, message: msg('There is no call to transfer.') };
     if (!line.view.held) await this.hold(line.call.id, true);
     const consult = this.#dial(target, line.call.id);
     if (consult.ok) {
@@ -479,14 +483,16 @@ export class PhoneSession extends Emitter<SessionEvents> {
     const label = consult.view.remote.name ?? consult.view.remote.number;
     if (!result.ok) {
       if (this.#lines.has(original.call.id)) this.#patchCall(original, { transfer: { ...original.view.transfer!, state: 'consulting' } });
-      this.#notify('error', `Transfer to ${label} failed: ${describeEnd(result.reason, result.code, 'remote').text}`);
+      const why = describeEnd(result.reason, result.code, 'remote').text;
+      this.#notify('error', msg(str`Transfer to ${label} failed: ${why}`));
       return false;
     }
     for (const l of [original, consult]) {
-      l.endAs = { code: 'transferred', text: `Transferred to ${label}`, by: 'local' };
+      l.endAs = { code: 'transferred', text: msg(str`Transferred to ${label}`), by: 'local' };
       l.quiet = true;
     }
-    this.#notify('info', `Transfer complete: ${original.view.remote.name ?? original.view.remote.number} is now with ${label}`);
+    const first = original.view.remote.name ?? original.view.remote.number;
+    this.#notify('info', msg(str`Transfer complete: ${first} is now with ${label}`));
     original.call.hangup();
     // The target ends our consult call itself when it takes over; make sure.
     setTimeout(() => consult.call.hangup(), 3000);
@@ -508,7 +514,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
     const target = slot ?? this.#state.settings.parkCode;
     if (!target) return false;
     const ok = await this.transfer(id, target, 'blind');
-    if (ok) this.#notify('info', slot ? `Call parked on ${slot}` : 'Call parked');
+    if (ok) this.#notify('info', slot ? msg(str`Call parked on ${slot}`) : msg('Call parked'));
     return ok;
   }
 
@@ -537,7 +543,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
   /** Supervisor: listens in on an extension's calls (monitoring code + extension). */
   monitor(extension: string): DialResult {
     const m = this.#state.settings.monitor;
-    if (!m) return this.#dialError('Monitoring is not set up on this phone.');
+    if (!m) return this.#dialError(msg('Monitoring is not set up on this phone.'));
     const result = this.#dial(`${m.listenCode}${extension}`);
     if (result.ok) this.#patchCall(this.#lines.get(result.id)!, { monitor: 'listen' });
     return result;
@@ -626,7 +632,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
     const history = new CallHistoryStore(identity, (problem) => {
       if (told) return;
       told = true;
-      this.#notify('error', problem === 'full' ? 'Storage is full: new calls are kept in this tab only.' : 'This browser does not let the phone save its call history: it is kept in this tab only.');
+      this.#notify('error', problem === 'full' ? msg('Storage is full: new calls are kept in this tab only.') : msg('This browser does not let the phone save its call history: it is kept in this tab only.'));
     });
     this.#history = history;
     void history.latest(MAX_RECENT).then((records) => {
@@ -646,12 +652,12 @@ export class PhoneSession extends Emitter<SessionEvents> {
 
   #dial(requested: string, consultFor?: string): DialResult {
     const agent = this.#agent;
-    if (!agent || !this.#config) return this.#dialError('The phone is not set up yet.');
-    if (!this.#registered) return this.#dialError('The phone is not connected yet.');
+    if (!agent || !this.#config) return this.#dialError(msg('The phone is not set up yet.'));
+    if (!this.#registered) return this.#dialError(msg('The phone is not connected yet.'));
     let target = requested;
     if (this.dialFilter) {
       const allowed = this.dialFilter(requested);
-      if (allowed === null) return this.#dialError(`The call to ${requested} was stopped by the page.`);
+      if (allowed === null) return this.#dialError(msg(str`The call to ${requested} was stopped by the page.`));
       target = allowed;
     }
     const parsed = parseDialTarget(target, this.#config.domain);
@@ -662,7 +668,8 @@ export class PhoneSession extends Emitter<SessionEvents> {
     try {
       call = agent.call(parsed.uri);
     } catch (error) {
-      return this.#dialError(`The call could not start: ${error instanceof Error ? error.message : String(error)}`);
+      const why = error instanceof Error ? error.message : String(error);
+      return this.#dialError(msg(str`The call could not start: ${why}`));
     }
     this.#addLine(call, {
       ...this.#newView(call, 'calling'),
@@ -757,7 +764,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
       if (this.#stopped) return;
       this.#registered = false;
       // Once this agent has been connected, a drop is a lost connection until it is back.
-      const reason = connected ? 'Connection to the server lost, reconnecting…' : 'Server unreachable, retrying…';
+      const reason = connected ? msg('Connection to the server lost, reconnecting…') : msg('Server unreachable, retrying…');
       this.#setStatus('disconnected', reason);
       this.#featuresChange(false);
     });
@@ -774,7 +781,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
     agent.on('unregistered', () => {
       this.#registered = false;
       this.#featuresChange(false);
-      if (!this.#stopped) this.#setStatus('disconnected', 'Not registered');
+      if (!this.#stopped) this.#setStatus('disconnected', msg('Not registered'));
     });
     agent.on('registrationFailed', ({ cause, code }) => {
       this.#registered = false;
@@ -796,14 +803,14 @@ export class PhoneSession extends Emitter<SessionEvents> {
     const view = this.#newView(call, 'ringing');
     if (settings.dnd) {
       // Logged as missed, never rung, never shown as ringing.
-      this.#addLine(call, { ...view, silenced: true }, { endAs: { code: 'dnd', text: 'Rejected: Do Not Disturb', by: 'local' } });
+      this.#addLine(call, { ...view, silenced: true }, { endAs: { code: 'dnd', text: msg('Rejected: Do Not Disturb'), by: 'local' } });
       call.reject(settings.dndCode);
       return;
     }
     this.#addLine(call, view);
     const line = this.#lines.get(call.id)!;
     const label = call.remote.name ?? call.remote.number;
-    line.closeNotification = notifyIncoming('Incoming call', call.remote.name ? `${call.remote.name} (${call.remote.number})` : call.remote.number, call.id, () => undefined);
+    line.closeNotification = notifyIncoming(msg('Incoming call'), call.remote.name ? `${call.remote.name} (${call.remote.number})` : call.remote.number, call.id, () => undefined);
     this.emit('incoming', line.view);
     const others = [...this.#lines.values()].some((l) => l !== line && l.view.state !== 'ended');
     const delay = settings.autoAnswer
@@ -813,7 +820,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
         : undefined;
     if (delay !== undefined && !others) {
       line.autoAnswerTimer = setTimeout(() => this.answer(call.id), delay * 1000);
-      this.#notify('info', `Answering ${label} automatically`);
+      this.#notify('info', msg(str`Answering ${label} automatically`));
     }
   }
 
@@ -851,14 +858,14 @@ export class PhoneSession extends Emitter<SessionEvents> {
       // The far end transferred us: the new call takes this line's place once it is answered.
       this.#addLine(next, { ...this.#newView(next, 'calling') });
       next.on('accepted', () => {
-        line.endAs = { code: 'transferred', text: `Transferred to ${next.remote.name ?? next.remote.number}`, by: 'remote' };
+        line.endAs = { code: 'transferred', text: msg(str`Transferred to ${next.remote.name ?? next.remote.number}`), by: 'remote' };
         line.quiet = true;
         line.call.hangup();
       });
     });
     call.on('replaced', ({ call: next }) => {
       // After an attended transfer elsewhere, another party takes over this call.
-      line.endAs = { code: 'transferred', text: `Transferred to ${next.remote.name ?? next.remote.number}`, by: 'remote' };
+      line.endAs = { code: 'transferred', text: msg(str`Transferred to ${next.remote.name ?? next.remote.number}`), by: 'remote' };
       line.quiet = true;
       this.#addLine(next, { ...this.#newView(next, 'ringing'), direction: 'inbound' });
     });
@@ -906,7 +913,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
       const label = original.view.remote.name ?? original.view.remote.number;
       this.#notify(
         ended.answeredAt ? 'info' : 'error',
-        ended.answeredAt ? `Transfer cancelled. Back with ${label}.` : `${ended.remote.number} did not answer: ${ended.cause!.text}. Back with ${label}.`,
+        ended.answeredAt ? msg(str`Transfer cancelled. Back with ${label}.`) : msg(str`${ended.remote.number} did not answer: ${ended.cause!.text}. Back with ${label}.`),
       );
     }
     // An attended transfer whose first call ended: the consult goes on as a normal call.
@@ -955,8 +962,9 @@ export class PhoneSession extends Emitter<SessionEvents> {
 
   #setStatus(status: PhoneStatus, reason?: string): void {
     if (this.#state.status === status && this.#state.reason === reason) return;
-    this.#update({ status, statusText: STATUS_TEXT[status], reason });
-    this.emit('status', { status, text: STATUS_TEXT[status], ...(reason ? { reason } : {}) });
+    const text = statusText(status);
+    this.#update({ status, statusText: text, reason });
+    this.emit('status', { status, text, ...(reason ? { reason } : {}) });
   }
 
   #update(patch: Partial<PhoneState>): void {
