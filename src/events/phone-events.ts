@@ -33,6 +33,15 @@ export interface PhoneErrorDetail {
   message: string;
 }
 
+export interface PhoneVoicemailDetail {
+  /** The server says messages are waiting. */
+  waiting: boolean;
+  /** New (unheard) and old voice messages, and the urgent new ones; 0 when the server does not count. */
+  newMessages: number;
+  oldMessages: number;
+  urgentMessages: number;
+}
+
 abstract class PhoneEvent<T> extends CustomEvent<T> {
   constructor(type: string, detail: T) {
     super(type, { detail, bubbles: true, composed: true });
@@ -43,6 +52,13 @@ abstract class PhoneEvent<T> extends CustomEvent<T> {
 export class PhoneStatusEvent extends PhoneEvent<PhoneStatusDetail> {
   constructor(detail: PhoneStatusDetail) {
     super('phone-status', detail);
+  }
+}
+
+/** The voicemail count changed (message-summary, RFC 3842). */
+export class PhoneVoicemailEvent extends PhoneEvent<PhoneVoicemailDetail> {
+  constructor(detail: PhoneVoicemailDetail) {
+    super('phone-voicemail', detail);
   }
 }
 
@@ -102,5 +118,6 @@ declare global {
     'phone-error': PhoneErrorEvent;
     'phone-dial-request': PhoneDialRequestEvent;
     'phone-message': PhoneMessageEvent;
+    'phone-voicemail': PhoneVoicemailEvent;
   }
 }

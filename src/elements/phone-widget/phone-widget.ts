@@ -25,6 +25,7 @@ import {
   PhoneIncomingEvent,
   PhoneMessageEvent,
   PhoneStatusEvent,
+  PhoneVoicemailEvent,
 } from '../../events/phone-events.js';
 import { tokens } from '../../styles/tokens.js';
 import { kioskStyles, widgetStyles } from './phone-widget.styles.js';
@@ -112,6 +113,7 @@ const CONFIG_PROPS = ['server', 'domain', 'identity', 'authentication', 'usernam
  * @fires {PhoneCallEndEvent} phone-call-end - A call ended: `{ id, direction, remote, duration, cause: { code, text, sipCode?, by } }`.
  * @fires {PhoneErrorEvent} phone-error - Something failed that the user was told about: `{ code, message }`.
  * @fires {PhoneMessageEvent} phone-message - A chat message arrived: `{ conversationId, from: { number, name? }, text, file?, group? }`.
+ * @fires {PhoneVoicemailEvent} phone-voicemail - The voicemail count changed: `{ waiting, newMessages, oldMessages, urgentMessages }`.
  * @fires {PhoneDialRequestEvent} phone-dial-request - Cancelable, before every call: veto it, or rewrite `detail.target`.
  * @csspart shell - the phone's frame
  * @csspart header - the status bar
@@ -254,6 +256,7 @@ export class PhoneWidget extends LitElement {
   /** The account the user asked this browser to remember (pages with `remember-login` only). */
   #remembered: SavedLogin | undefined;
   #rememberedRead = false;
+  #unwatchVoicemail: (() => void) | undefined;
   /** The configuration input in effect (to remember it). */
   #input: ConfigInput | undefined;
   #keeper = new SettingsKeeper(this, this.session, (saved) => this.#applySaved(saved));
@@ -335,7 +338,16 @@ export class PhoneWidget extends LitElement {
     s.chat.on('message', (m) => this.dispatchEvent(new PhoneMessageEvent(m)));
     // The Parks tab's badge counts the parked calls.
     s.parks.on('change', () => this.requestUpdate());
-    for (const type of ['phone-status', 'phone-incoming', 'phone-call-start', 'phone-call-end', 'phone-error', 'phone-message'] as const) {
+    let voicemail = '';
+    s.blf.on('change', ({ voicemail: vm }) => {
+      if (!vm) return;
+      const detail = { waiting: vm.waiting, newMessages: vm.voice?.new ?? 0, oldMessages: vm.voice?.old ?? 0, urgentMessages: vm.voice?.urgentNew ?? 0 };
+      const key = JSON.stringify(detail);
+      if (key === voicemail) return;
+      voicemail = key;
+      this.dispatchEvent(new PhoneVoicemailEvent(detail));
+    });
+    for (const type of ['phone-status', 'phone-incoming', 'phone-call-start', 'phone-call-end', 'phone-error', 'phone-message', 'phone-voicemail'] as const) {
       this.addEventListener(type, (e) => this.#bridge.post(type, (e as CustomEvent).detail));
     }
     s.audio.tones.on('lock', ({ locked }) => (this.soundLocked = locked));
@@ -380,6 +392,8 @@ export class PhoneWidget extends LitElement {
     }
     this.customLayout = this.children.length > 0;
     this.#applyLocale();
+    // The voicemail count, for the phone-voicemail event (the Contacts tab shows it too).
+    this.#unwatchVoicemail = this.session.blf.watch({ extensions: [], voicemail: true });
     addEventListener('beforeunload', this.#onBeforeUnload);
     addEventListener('pagehide', this.#onPageHide);
     // Before the agent starts, so that its first REGISTER is traced too.
@@ -389,6 +403,8 @@ export class PhoneWidget extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#unwatchVoicemail?.();
+    this.#unwatchVoicemail = undefined;
     removeEventListener('beforeunload', this.#onBeforeUnload);
     removeEventListener('pagehide', this.#onPageHide);
     // Moving the element in the page is not leaving it: stop only if it stays out.
