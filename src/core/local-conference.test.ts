@@ -147,3 +147,50 @@ describe('local conference in the session', () => {
     session.stop();
   });
 });
+
+describe('conference and recording leave nothing behind', () => {
+  it('20 rounds of merge, record, stop and End conference: every AudioContext closed, every mix track stopped', async () => {
+    const ctx = new AudioContext();
+    const made: AudioContext[] = [];
+    const Original = window.AudioContext;
+    window.AudioContext = class extends Original {
+      constructor(options?: AudioContextOptions) {
+        super(options);
+        made.push(this);
+      }
+    };
+    const sent: MediaStreamTrack[] = [];
+    try {
+      const { factory, agents } = fakeAgents();
+      const session = new PhoneSession(factory);
+      session.configure(account());
+      session.updateSettings({ localRecording: true });
+      agents[0]!.register();
+      for (let round = 0; round < 20; round++) {
+        const calls: FakeCall[] = [];
+        for (const n of ['1002', '1003']) {
+          const call = agents[0]!.ring({ number: n, uri: `sip:${n}@phone.test` });
+          call.media = { remote: new MediaStream([tone(ctx, 500)]), sending: tone(ctx, 300) };
+          session.answer(call.id);
+          await new Promise((r) => setTimeout(r, 0));
+          calls.push(call);
+        }
+        await session.merge();
+        sent.push(...calls.map((c) => c.media.sending!));
+        session.toggleRecording(calls[0]!.id);
+        while (!session.state.calls[0]!.localRecording) await new Promise((r) => setTimeout(r, 5));
+        session.toggleRecording(calls[0]!.id);
+        await session.endConference();
+        for (const c of calls) c.remoteEnds();
+      }
+      await session.dispose();
+      await new Promise((r) => setTimeout(r, 200));
+      expect(made.length, 'a mixer and a recorder per round').to.be.at.least(40);
+      expect(made.filter((c) => c.state !== 'closed').length, 'AudioContexts left open').to.equal(0);
+      expect(sent.filter((t) => t.readyState === 'live').length, 'mix tracks left live').to.equal(0);
+    } finally {
+      window.AudioContext = Original;
+      await ctx.close();
+    }
+  });
+});

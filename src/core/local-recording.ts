@@ -32,6 +32,8 @@ export class LocalRecording {
   #running = new Map<string, Running>();
   #segments = new Map<string, number>();
   #saving = new Set<Promise<void>>();
+  /** Calls whose recording is starting (checking storage); a stop meanwhile cancels it. */
+  #starting = new Map<string, { cancelled: boolean }>();
 
   constructor(host: RecordingHost) {
     this.#host = host;
@@ -47,17 +49,21 @@ export class LocalRecording {
     this.#store = new RecordingStore(account);
   }
 
+  /** Recording, or about to. */
   isRecording(id: string): boolean {
-    return this.#running.has(id);
+    return this.#running.has(id) || Boolean(this.#starting.get(id) && !this.#starting.get(id)!.cancelled);
   }
 
   /** Starts a new segment on call `id`. */
   async start(id: string): Promise<boolean> {
     const call = this.#host.call(id);
-    if (!call || this.#running.has(id) || !this.#store) return false;
+    if (!call || this.isRecording(id) || !this.#store) return false;
+    const starting = { cancelled: false };
+    this.#starting.set(id, starting);
     const full = await storageFull();
+    if (this.#starting.get(id) === starting) this.#starting.delete(id);
+    if (starting.cancelled || !this.#host.call(id)) return false;
     if (full) return this.#fail(id, 'Recording could not start: the browser’s storage is full.');
-    if (this.#running.has(id) || !this.#host.call(id)) return false;
     const audio = call.audio();
     let recorder: CallRecorder;
     try {
@@ -74,6 +80,8 @@ export class LocalRecording {
 
   /** Ends the running segment of call `id` and stores it; resolves once stored (or failed). */
   stop(id: string): Promise<void> {
+    const starting = this.#starting.get(id);
+    if (starting) starting.cancelled = true;
     const running = this.#running.get(id);
     if (!running) return Promise.resolve();
     this.#running.delete(id);
