@@ -212,7 +212,7 @@ export class PhoneWidget extends LitElement {
   @property({ attribute: 'record-code' }) recordCode?: string;
   /** Local recording: "Record" records both sides in the browser, stored with the call's history entry. */
   @property({ type: Boolean, attribute: 'local-recording' }) localRecording = false;
-  /** The reminder shown while a call is recorded ("Tell the caller the call is recorded" by default). */
+  /** The reminder shown while a call is recorded ("Tell the other party that this call is being recorded." by default). */
   @property({ attribute: 'recording-consent' }) recordingConsent?: string;
   /** Supervisor monitoring: the code dialled before an extension to listen in (e.g. `007`). */
   @property({ attribute: 'listen-code' }) listenCode?: string;
