@@ -70,6 +70,35 @@ describe('call history', () => {
     assert.deepEqual(await other.evaluate(() => document.querySelector('phone-widget').session.state.recent), []);
   });
 
+  it('shows the calls in the History tab, filters missed calls, and calls back from a row', async () => {
+    const bob = await bed.peer('1002');
+    const alice = await bed.phone('1001');
+    // A missed call: Bob rings, then gives up.
+    await bob.run((p) => p.call('1001'));
+    await alice.waitText('Incoming call');
+    await bob.run((p) => p.hangup());
+    await alice.waitText('Missed call from Bob');
+    // An answered one.
+    await bob.run((p) => (p.options.autoAnswer = true));
+    await alice.dial('1002');
+    await alice.waitText('Connected');
+    await alice.button('Hang up').click();
+    await alice.waitStatus('Ready');
+
+    await alice.page.getByRole('tab', { name: 'History' }).click();
+    const rows = alice.page.locator('phone-history li');
+    await waitFor(async () => (await rows.count()) === 2, { message: 'two rows' });
+    const texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
+    assert.match(texts[0], /1002.*Outgoing/);
+    assert.match(texts[1], /Bob.*Missed/);
+    await alice.page.getByRole('button', { name: 'Missed', exact: true }).click();
+    await waitFor(async () => (await rows.count()) === 1, { message: 'one missed row' });
+    await alice.button('Call back Bob').click();
+    await alice.waitText('Connected');
+    assert.equal((await bob.run((p) => p.sessions.filter((s) => s.isEstablished()).length)), 1);
+    await alice.button('Hang up').click();
+  });
+
   it('a tab closed mid-call leaves its call in the history', async () => {
     await bed.peer('1002', { autoAnswer: true });
     const alice = await bed.phone('1001');
