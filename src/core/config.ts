@@ -18,6 +18,7 @@
  * `turnCredential=` (a secret, like the password) and `forceRelay=true`.
  */
 
+import { msg, str } from '@lit/localize';
 import { isOn, parseTurnServers } from './turn.js';
 
 /** The raw settings, as strings, that any layer may carry. */
@@ -171,7 +172,7 @@ export function parseServer(entry: string, page?: PageOrigin): { url: string } |
   const bad = (): { error: ConfigError } => ({
     error: {
       code: 'bad-server',
-      message: `"${raw}" is not a server address. Use a wss:// URL, a sip: URI or a host name.`,
+      message: msg(str`"${raw}" is not a server address. Use a wss:// URL, a sip: URI or a host name.`),
     },
   });
   let url: URL;
@@ -205,7 +206,7 @@ export function parseServer(entry: string, page?: PageOrigin): { url: string } |
     return {
       error: {
         code: 'insecure-server',
-        message: `This page is served over https, so the phone can only use a secure server (wss://), not ${url.host}.`,
+        message: msg(str`This page is served over https, so the phone can only use a secure server (wss://), not ${url.host}.`),
       },
     };
   }
@@ -230,7 +231,7 @@ export function resolveConfig(input: ConfigInput, page?: PageOrigin): ConfigResu
   try {
     return resolve(input, page);
   } catch {
-    return fail('bad-server', 'This phone configuration cannot be used. Check the server and account.');
+    return fail('bad-server', msg('This phone configuration cannot be used. Check the server and account.'));
   }
 }
 
@@ -238,7 +239,7 @@ function resolve(input: ConfigInput, page?: PageOrigin): ConfigResult {
   if (!hasActivation(input)) return { ok: false, error: null };
 
   if (!input.server) {
-    return fail('missing-server', 'No SIP server is set. Add a server address (wss://…) to the link or the page.');
+    return fail('missing-server', msg('No SIP server is set. Add a server address (wss://…) to the link or the page.'));
   }
   const servers: string[] = [];
   for (const entry of input.server.split(',').map((s) => s.trim()).filter(Boolean)) {
@@ -247,26 +248,26 @@ function resolve(input: ConfigInput, page?: PageOrigin): ConfigResult {
     servers.push(parsed.url);
   }
   if (servers.length === 0) {
-    return fail('missing-server', 'No SIP server is set. Add a server address (wss://…) to the link or the page.');
+    return fail('missing-server', msg('No SIP server is set. Add a server address (wss://…) to the link or the page.'));
   }
 
   let user: string;
   let domain: string;
   if (input.identity) {
     const id = parseIdentity(input.identity.includes('@') || !input.domain ? input.identity : `${input.identity}@${input.domain}`);
-    if (!id) return fail('bad-identity', `"${input.identity}" is not a SIP address. Use the form sip:1001@pbx.example.com.`);
+    if (!id) return fail('bad-identity', msg(str`"${input.identity}" is not a SIP address. Use the form sip:1001@pbx.example.com.`));
     ({ user, domain } = id);
   } else if (input.username) {
-    if (!SIP_USER.test(input.username)) return fail('bad-identity', `"${input.username}" is not a valid user name.`);
-    if (!input.domain) return fail('missing-domain', 'This page sets no SIP domain, so a user name alone is not enough.');
+    if (!SIP_USER.test(input.username)) return fail('bad-identity', msg(str`"${input.username}" is not a valid user name.`));
+    if (!input.domain) return fail('missing-domain', msg('This page sets no SIP domain, so a user name alone is not enough.'));
     const id = parseIdentity(`${input.username}@${input.domain}`);
-    if (!id) return fail('bad-identity', `"${input.domain}" is not a valid SIP domain.`);
+    if (!id) return fail('bad-identity', msg(str`"${input.domain}" is not a valid SIP domain.`));
     ({ user, domain } = id);
   } else {
-    return fail('missing-identity', 'No account is set. Add identity= (or username=) to the link.');
+    return fail('missing-identity', msg('No account is set. Add identity= (or username=) to the link.'));
   }
 
-  if (!input.password) return fail('missing-password', 'No password is set for this account.');
+  if (!input.password) return fail('missing-password', msg('No password is set for this account.'));
 
   const config: PhoneConfig = {
     servers,

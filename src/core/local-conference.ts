@@ -4,6 +4,7 @@
  * hearing the user and every other party. The session owns one; it keeps the
  * calls themselves (hold, hang up) and tells this object when one ends.
  */
+import { msg, str } from '@lit/localize';
 import type { SipCall } from './sip/agent.js';
 import type { CallView, ConferenceView } from './types.js';
 import { ConferenceMixer } from './media/conference-mixer.js';
@@ -27,7 +28,7 @@ export interface ConferenceHost {
 /** How many remote parties one conference takes. */
 export const MAX_PARTICIPANTS = 6;
 
-const label = (view: CallView | undefined) => view?.remote.name ?? view?.remote.number ?? 'the caller';
+const label = (view: CallView | undefined) => view?.remote.name ?? view?.remote.number ?? msg('the caller');
 
 export class LocalConference {
   #host: ConferenceHost;
@@ -65,7 +66,7 @@ export class LocalConference {
     const joining = ids.filter((id) => !this.has(id) && this.#host.view(id)?.state === 'connected');
     if (!joining.length || this.#ids.length + joining.length < 2) return false;
     if (this.#ids.length + joining.length > MAX_PARTICIPANTS) {
-      this.#host.notify('error', `A conference takes at most ${MAX_PARTICIPANTS} calls.`);
+      this.#host.notify('error', msg(str`A conference takes at most ${MAX_PARTICIPANTS} calls.`));
       return false;
     }
     this.#pending = true;
@@ -81,7 +82,7 @@ export class LocalConference {
       }
       const joinable = resumed.filter((id) => this.#host.call(id));
       if (this.#ids.length + joinable.length < 2) {
-        this.#host.notify('error', 'The calls could not be merged.');
+        this.#host.notify('error', msg('The calls could not be merged.'));
         return false;
       }
       // A user muted on any of the calls stays muted in the conference.
@@ -147,7 +148,7 @@ export class LocalConference {
     if (last) {
       const view = this.#host.view(last);
       this.#restore(last);
-      this.#host.notify('info', `Conference over: back with ${label(view)}.`);
+      this.#host.notify('info', msg(str`Conference over: back with ${label(view)}.`));
     }
     this.#close();
   }

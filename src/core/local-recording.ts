@@ -5,6 +5,7 @@
  * recording stores its last segment too. A segment that cannot be stored (a
  * full quota) is said on the call and in a notice, never dropped silently.
  */
+import { msg, str } from '@lit/localize';
 import type { SipCall } from './sip/agent.js';
 import type { CallView } from './types.js';
 import { CallRecorder } from './media/call-recorder.js';
@@ -63,13 +64,14 @@ export class LocalRecording {
     const full = await storageFull();
     if (this.#starting.get(id) === starting) this.#starting.delete(id);
     if (starting.cancelled || !this.#host.call(id)) return false;
-    if (full) return this.#fail(id, 'Recording could not start: the browser’s storage is full.');
+    if (full) return this.#fail(id, msg('Recording could not start: the browser’s storage is full.'));
     const audio = call.audio();
     let recorder: CallRecorder;
     try {
       recorder = new CallRecorder([audio.sending, ...(audio.remote?.getAudioTracks() ?? [])]);
     } catch (error) {
-      return this.#fail(id, `Recording could not start: ${error instanceof Error ? error.message : String(error)}`);
+      const why = error instanceof Error ? error.message : String(error);
+      return this.#fail(id, msg(str`Recording could not start: ${why}`));
     }
     const segment = (this.#segments.get(id) ?? 0) + 1;
     this.#segments.set(id, segment);
@@ -117,8 +119,8 @@ export class LocalRecording {
         blob,
       );
     } catch (error) {
-      const why = error instanceof RecordingStoreError && error.problem === 'full' ? 'the browser’s storage is full' : 'this browser does not let the phone save it';
-      this.#fail(id, `Recording ${segment} was not saved: ${why}.`);
+      const full = error instanceof RecordingStoreError && error.problem === 'full';
+      this.#fail(id, full ? msg(str`Recording ${segment} was not saved: the browser’s storage is full.`) : msg(str`Recording ${segment} was not saved: this browser does not let the phone save it.`));
     }
   }
 

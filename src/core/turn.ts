@@ -9,6 +9,7 @@
  * The credential is a secret like the password: it is never logged and never
  * put in a message, and activation links lose it from the address bar.
  */
+import { msg, str } from '@lit/localize';
 
 export type TurnResult = { ok: true; iceServers: RTCIceServer[] } | { ok: false; message: string };
 
@@ -33,7 +34,7 @@ export function parseTurnServers(urls: string | undefined, username?: string, cr
     .map((u) => u.trim())
     .filter(Boolean);
   if (!list.length) return { ok: true, iceServers: [] };
-  if (list.length > MAX_TURN_URLS) return { ok: false, message: `At most ${MAX_TURN_URLS} TURN servers can be used.` };
+  if (list.length > MAX_TURN_URLS) return { ok: false, message: msg(str`At most ${MAX_TURN_URLS} TURN servers can be used.`) };
   const turn: string[] = [];
   const stun: string[] = [];
   for (const url of list) {
@@ -41,16 +42,16 @@ export function parseTurnServers(urls: string | undefined, username?: string, cr
     const port = m?.[7] ? Number(m[7]) : undefined;
     if (!m || (port !== undefined && (port < 1 || port > 65535))) {
       const shown = url.slice(0, 80).replace(/[^\x20-\x7e]/g, '?');
-      return { ok: false, message: `"${shown}" is not a TURN server address. Use turn:host:3478?transport=udp or turns:host:443?transport=tcp.` };
+      return { ok: false, message: msg(str`"${shown}" is not a TURN server address. Use turn:host:3478?transport=udp or turns:host:443?transport=tcp.`) };
     }
     const scheme = m[1]!.toLowerCase();
     if (scheme.startsWith('stun')) {
-      if (m[8]) return { ok: false, message: `"${url}": a STUN address takes no transport.` };
+      if (m[8]) return { ok: false, message: msg(str`"${url}": a STUN address takes no transport.`) };
       stun.push(url);
     } else turn.push(url);
   }
   if (turn.length && (!username || !credential)) {
-    return { ok: false, message: 'A TURN server needs a user name and a credential (turnUsername and turnCredential).' };
+    return { ok: false, message: msg('A TURN server needs a user name and a credential (turnUsername and turnCredential).') };
   }
   const iceServers: RTCIceServer[] = [];
   if (turn.length) iceServers.push({ urls: turn, username: username!, credential: credential! });

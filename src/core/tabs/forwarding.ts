@@ -4,6 +4,7 @@
  * wrapped so that it runs here when this tab leads (or shares with nobody)
  * and is forwarded while another tab leads.
  */
+import { msg, str } from '@lit/localize';
 import type { DialResult, PhoneSession } from '../phone-session.js';
 import type { TabShare } from './tab-share.js';
 
@@ -18,7 +19,10 @@ const FORWARDED = {
   swap: undefined,
   sendDtmf: undefined,
   transfer: false,
-  startAttendedTransfer: { ok: false, message: 'The tab that has the calls did not answer.' },
+  // A getter: the words are in the language active when the answer is missed.
+  get startAttendedTransfer() {
+    return { ok: false, message: msg('The tab that has the calls did not answer.') };
+  },
   completeTransfer: false,
   cancelTransfer: undefined,
   park: false,
@@ -57,9 +61,9 @@ export function forwardWhileFollowing(session: PhoneSession, tabs: () => TabShar
       if (!share?.following) return own.apply(session, args) as DialResult;
       const requested = String(args[0] ?? '');
       const { status } = session.state;
-      if (status !== 'ready' && status !== 'in-call') return { ok: false, message: 'The phone is not connected yet.' };
+      if (status !== 'ready' && status !== 'in-call') return { ok: false, message: msg('The phone is not connected yet.') };
       const target = name === 'dial' && session.dialFilter ? session.dialFilter(requested) : requested;
-      if (target === null) return { ok: false, message: `The call to ${requested} was stopped by the page.` };
+      if (target === null) return { ok: false, message: msg(str`The call to ${requested} was stopped by the page.`) };
       void share.forward(name, [target]);
       // The call's id is the elected tab's; the new call shows in the state.
       return { ok: true, id: '' };

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
 import { SessionController } from '../../context/session-controller.js';
 import type { ParkSlotView } from '../../core/blf/parks.js';
 import { formatDuration } from '../../core/format.js';
@@ -9,7 +10,7 @@ import { ParksController } from '../shared/parks-controller.js';
 import { parksStyles } from './phone-parks.styles.js';
 
 /** "1 parked call", "2 parked calls". */
-export const parkedWords = (n: number): string => `${n} parked call${n === 1 ? '' : 's'}`;
+export const parkedWords = (n: number): string => (n === 1 ? msg('1 parked call') : msg(str`${n} parked calls`));
 
 /**
  * The "Call parks" view: every park slot the phone is configured with
@@ -24,6 +25,7 @@ export const parkedWords = (n: number): string => `${n} parked call${n === 1 ? '
  * @csspart retrieve - a taken slot's Retrieve button
  */
 @customElement('phone-parks')
+@localized()
 export class PhoneParks extends LitElement {
   static override styles = [tokens, parksStyles];
 
@@ -41,7 +43,7 @@ export class PhoneParks extends LitElement {
 
   #renderSlot(slot: ParkSlotView) {
     if (slot.state !== 'occupied') {
-      const words = slot.state === 'free' ? 'Free' : 'Unknown';
+      const words = slot.state === 'free' ? msg('Free', { desc: 'Park slot state' }) : msg('Unknown', { desc: 'Park slot state' });
       return html`<li part="slot" data-state=${slot.state}>
         <span class="lamp" aria-hidden="true"></span>
         <span class="who"><span class="slot">${slot.slot}</span></span>
@@ -49,13 +51,13 @@ export class PhoneParks extends LitElement {
         <span></span>
       </li>`;
     }
-    const who = slot.parked ?? 'A caller';
+    const who = slot.parked ?? msg('A caller');
     const waited = formatDuration((this.#clock.now - (slot.since ?? this.#clock.now)) / 1000);
     return html`<li part="slot" data-state="occupied">
       <span class="lamp" aria-hidden="true"></span>
       <span class="who"><span class="slot">${slot.slot}</span> · ${who}</span>
-      <span class="wait" role="timer" aria-label="Waiting ${waited}">${waited}</span>
-      <button type="button" part="retrieve" aria-label="Retrieve ${who} from ${slot.slot}" @click=${() => this.#retrieve(slot.slot)}>Retrieve</button>
+      <span class="wait" role="timer" aria-label=${msg(str`Waiting ${waited}`)}>${waited}</span>
+      <button type="button" part="retrieve" aria-label=${msg(str`Retrieve ${who} from ${slot.slot}`)} @click=${() => this.#retrieve(slot.slot)}>${msg('Retrieve')}</button>
     </li>`;
   }
 
@@ -65,16 +67,16 @@ export class PhoneParks extends LitElement {
     const count = parks.parked;
     return html`<section class="parks" part="parks" aria-labelledby="parks-title">
       <h2 id="parks-title">
-        Call parks
+        ${msg('Call parks')}
         ${count
           ? html`<span class="badge" part="badge" aria-hidden="true">${count}</span><span class="visually-hidden">, ${parkedWords(count)}</span>`
           : nothing}
       </h2>
       ${parks.slots.length
-        ? html`<ul aria-label="Park slots">
+        ? html`<ul aria-label=${msg('Park slots')}>
             ${parks.slots.map((slot) => this.#renderSlot(slot))}
           </ul>`
-        : html`<p>No park slots are set up on this phone.</p>`}
+        : html`<p>${msg('No park slots are set up on this phone.')}</p>`}
       ${this.message ? html`<p class="error" role="alert">${this.message}</p>` : nothing}
     </section>`;
   }
