@@ -83,3 +83,12 @@ export function activeLocale(): Locale {
   const current = runtime?.getLocale();
   return matchLocale(current) ?? sourceLocale;
 }
+
+/**
+ * The locale for dates and times (`Intl`): the browser's own when it speaks the
+ * active language (an `en-GB` browser keeps its 24-hour clock), else the active language.
+ */
+export function formatLocale(): string {
+  const active = activeLocale();
+  return (typeof navigator !== 'undefined' && navigator.languages?.find((tag) => matchLocale(tag) === active)) || active;
+}

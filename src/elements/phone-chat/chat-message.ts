@@ -4,6 +4,7 @@
  */
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
+import { formatLocale } from '../../i18n/locale.js';
 import { messageTime, partialFailure, partyLabel, stateText } from '../../core/chat/chat-format.js';
 import type { ChatFile, ChatMessage, Conversation } from '../../core/chat/chat-types.js';
 import { dataUrl, formatSize, isPreviewable } from '../../core/chat/attachment.js';
@@ -41,7 +42,7 @@ export function renderMessage(m: ChatMessage, ctx: MessageContext) {
     <div class="bubble">${m.file ? renderFile(m.file) : html`<p class="text">${renderText(m.text)}</p>`}</div>
     <div class="meta">
       <span class="visually-hidden">${who}, </span>
-      <time datetime=${new Date(m.at).toISOString()}>${messageTime(m.at, ctx.now)}</time>
+      <time datetime=${new Date(m.at).toISOString()}>${messageTime(m.at, ctx.now, formatLocale())}</time>
       ${out ? html`<span class="state">· ${stateText(m)}</span>` : nothing}
     </div>
     ${partial ? html`<div class="partial">${partial}</div>` : nothing}

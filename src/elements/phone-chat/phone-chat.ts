@@ -3,6 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { localized, msg, str } from '@lit/localize';
 import { statusText } from '../../core/format.js';
+import { formatLocale } from '../../i18n/locale.js';
 import { SessionController } from '../../context/session-controller.js';
 import { DEFAULT_MAX_ATTACHMENT_KB } from '../../core/chat/attachment.js';
 import { conversationTitle, partyLabel, timeLabel, typingText } from '../../core/chat/chat-format.js';
@@ -234,7 +235,7 @@ export class PhoneChat extends LitElement {
           <span class="line">
             <span class="name">${title}</span>
             ${c.pinned ? html`<span class="pin" title=${msg('Pinned')}>${PIN}<span class="visually-hidden"> ${msg('pinned')}</span></span>` : nothing}
-            <span class="time">${timeLabel(c.lastAt, now)}</span>
+            <span class="time">${timeLabel(c.lastAt, now, formatLocale())}</span>
           </span>
           <span class="line">
             <span class="preview">${this.#preview(c, state)}</span>
