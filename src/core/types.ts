@@ -237,4 +237,6 @@ export interface CallStats {
   audioEnergy: number;
   /** Media goes direct between the two ends, or through a TURN relay. */
   path?: 'direct' | 'relay';
+  /** Through our relay: how we reach the TURN server (`udp`, `tcp`, or `tls` for turns:). */
+  relayProtocol?: 'udp' | 'tcp' | 'tls';
 }

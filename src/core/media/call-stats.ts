@@ -28,9 +28,11 @@ export async function readCallStats(pc: RTCPeerConnection): Promise<CallStats | 
   // The selected candidate pair says whether media goes direct or through a TURN relay.
   const pair = pairId ? (report.get(pairId) as { localCandidateId?: string; remoteCandidateId?: string; currentRoundTripTime?: number } | undefined) : undefined;
   if (pair) {
-    const local = report.get(pair.localCandidateId ?? '') as { candidateType?: string } | undefined;
+    const local = report.get(pair.localCandidateId ?? '') as { candidateType?: string; relayProtocol?: string } | undefined;
     const remote = report.get(pair.remoteCandidateId ?? '') as { candidateType?: string } | undefined;
     stats.path = local?.candidateType === 'relay' || remote?.candidateType === 'relay' ? 'relay' : 'direct';
+    const protocol = local?.candidateType === 'relay' ? local.relayProtocol : undefined;
+    if (protocol === 'udp' || protocol === 'tcp' || protocol === 'tls') stats.relayProtocol = protocol;
     if (stats.roundTripTime === undefined && typeof pair.currentRoundTripTime === 'number') stats.roundTripTime = pair.currentRoundTripTime;
   }
   return stats;
