@@ -11,6 +11,10 @@
 //                measurement (default 35: JsSIP's transaction timers, up to
 //                32 s, let go of the last calls' messages by then)
 //   --verbose    print every call
+//   --conference each round is a local conference instead of one call: the
+//                widget calls 1002 and 1003, merges them, records a part,
+//                ends the conference and hangs both up (the Web Audio mixes,
+//                the recorder and their AudioContexts must all go)
 //   --snapshots  also take a heap snapshot before and after (settled) and
 //                print the object kinds whose count grew most: where a leak
 //                comes from (slow: a few seconds per snapshot)
@@ -80,6 +84,8 @@ const TALK_MS = Number(option('--talk', 1000));
 const WARMUP = Number(option('--warmup', 2));
 const SETTLE_S = Number(option('--settle', 35));
 const VERBOSE = process.argv.includes('--verbose');
+const CONFERENCE = process.argv.includes('--conference');
+const SECOND = '1003';
 const SNAPSHOTS = process.argv.includes('--snapshots');
 const HEAP_BUDGET_MB = 2;
 const CALLEE = '1002';
@@ -322,6 +328,7 @@ const pages = await startPageServer();
 let exitCode = 0;
 try {
   const peer = await bed.peer(CALLEE, { autoAnswer: true });
+  const second = CONFERENCE ? await bed.peer(SECOND, { autoAnswer: true }) : undefined;
   const context = await bed.browser.newContext();
   await context.addInitScript(INSTRUMENT);
   const page = await context.newPage();
@@ -346,8 +353,49 @@ try {
   let peerEnded = 0;
   const failures = [];
   let silent = 0;
+  /** One conference round: two calls, merged, a recorded part, End conference, both hung up, Ready again. */
+  async function conferenceRound(n) {
+    const started = Date.now();
+    const ids = [];
+    for (const target of [CALLEE, SECOND]) {
+      const result = await page.evaluate((t) => document.querySelector('phone-widget').dial(t), target);
+      if (!result.ok) throw new Error(`dial refused: ${result.message}`);
+      await page.waitForFunction((id) => document.querySelector('phone-widget').session.state.calls.find((c) => c.id === id)?.state === 'connected', result.id, { timeout: 15000, polling: 50 });
+      ids.push(result.id);
+    }
+    const merged = await page.evaluate(async () => {
+      const widget = document.querySelector('phone-widget');
+      widget.localRecording = true;
+      await widget.updateComplete;
+      return widget.session.merge();
+    });
+    if (!merged) throw new Error('merge refused');
+    await page.evaluate(() => document.querySelector('phone-widget').session.toggleRecording());
+    await page.waitForFunction(() => document.querySelector('phone-widget').session.state.calls.some((c) => c.localRecording), null, { timeout: 5000, polling: 50 });
+    await sleep(TALK_MS);
+    const stats = await page.evaluate((id) => document.querySelector('phone-widget').session.stats(id), ids[0]);
+    if (!stats || !(stats.bytesReceived > 0)) silent++;
+    await page.evaluate(async (callIds) => {
+      const s = document.querySelector('phone-widget').session;
+      s.toggleRecording();
+      await s.endConference();
+      for (const id of callIds) s.hangup(id);
+    }, ids);
+    await page.waitForFunction(() => {
+      const s = document.querySelector('phone-widget').session.state;
+      return s.calls.length === 0 && s.status === 'ready';
+    }, null, { timeout: 15000, polling: 50 });
+    // Keep the storage flat: the parts are checked by the tests, not here.
+    await page.evaluate((id) => new Promise((r) => setTimeout(r, 300)).then(() => document.querySelector('phone-widget').session.recordings.deleteForCall(id)), ids[0]);
+    peerEnded++;
+    await peer.page.waitForFunction((count) => window.peer.events.filter((e) => e.type === 'ended' || e.type === 'failed').length >= count, peerEnded, { timeout: 15000, polling: 50 });
+    await second.page.waitForFunction((count) => window.peer.events.filter((e) => e.type === 'ended' || e.type === 'failed').length >= count, peerEnded, { timeout: 15000, polling: 50 });
+    if (VERBOSE) console.log(`  round ${n}: ${stats?.bytesReceived ?? 0} bytes in, ${Date.now() - started} ms in all`);
+  }
+
   /** One call: dial, connected, talk (audio checked), hang up, Ready again. */
   async function call(n) {
+    if (CONFERENCE) return conferenceRound(n);
     const started = Date.now();
     const result = await page.evaluate((target) => document.querySelector('phone-widget').dial(target), CALLEE);
     if (!result.ok) throw new Error(`dial refused: ${result.message}`);
