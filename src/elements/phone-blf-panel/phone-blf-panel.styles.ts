@@ -24,26 +24,6 @@ export const blfPanelStyles = css`
     margin: 0;
     font-size: 1.05em;
   }
-  button {
-    border: 1px solid var(--_border);
-    background: var(--_surface);
-    border-radius: calc(var(--_radius) - 4px);
-    min-height: 32px;
-    padding: 0 10px;
-  }
-  button:disabled {
-    opacity: 0.6;
-    cursor: default;
-  }
-  .primary {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_accent-fg);
-  }
-  .danger {
-    color: var(--_danger);
-    background: var(--_bg);
-  }
   .link {
     border: 0;
     background: transparent;

@@ -6,6 +6,7 @@ import type { BlfService, BlfState } from '../../core/blf/blf-service.js';
 import { keyAction, listenTarget, transferableCall, type FeatureCodes } from '../../core/blf/key-action.js';
 import { MAX_KEYS, parseKeys, type BlfKey } from '../../core/blf/keys.js';
 import type { MessageSummary } from '../../core/blf/message-summary.js';
+import { controlStyles } from '../../styles/controls.js';
 import { tokens } from '../../styles/tokens.js';
 import { BlfController } from './blf-controller.js';
 import { ContactsView } from './contacts-view.js';
@@ -66,7 +67,7 @@ function voicemailName(vm: MessageSummary | undefined): string {
 @customElement('phone-blf-panel')
 @localized()
 export class PhoneBlfPanel extends LitElement {
-  static override styles = [tokens, blfPanelStyles];
+  static override styles = [tokens, controlStyles, blfPanelStyles];
 
   #phone = new SessionController(this);
   #blf = new BlfController(this, this.#phone);

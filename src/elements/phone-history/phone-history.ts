@@ -5,6 +5,7 @@ import { formatDuration } from '../../core/format.js';
 import { HISTORY_FILTERS, historyCsv, type HistoryFilter } from '../../core/history-query.js';
 import type { CallHistoryRecord } from '../../core/types.js';
 import { PhoneOpenRequestEvent } from '../../events/internal-events.js';
+import { controlStyles } from '../../styles/controls.js';
 import { tokens } from '../../styles/tokens.js';
 import type { CallHistoryStore } from '../../storage/call-history-store.js';
 import { HistoryLoader } from './history-loader.js';
@@ -35,7 +36,7 @@ const OVERSCAN = 6;
  */
 @customElement('phone-history')
 export class PhoneHistory extends LitElement {
-  static override styles = [tokens, historyStyles];
+  static override styles = [tokens, controlStyles, historyStyles];
 
   /** Which calls to show: `all`, `inbound`, `outbound`, `missed`, or `recent` (the last 20, one per number). */
   @property({ reflect: true }) filter: HistoryFilter = 'all';
