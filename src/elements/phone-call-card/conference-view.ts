@@ -115,6 +115,12 @@ export const conferenceStyles = css`
     border-radius: var(--_radius);
     border: 1px solid var(--_border);
   }
+  .participant .names {
+    flex: 1 1 7em;
+  }
+  .participant .state {
+    white-space: normal;
+  }
   .participant[data-held] {
     background: var(--_surface);
   }

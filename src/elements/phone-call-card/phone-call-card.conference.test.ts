@@ -84,6 +84,9 @@ describe('<phone-call-card> local conference', () => {
     await settle();
     buttonNamed(conf, 'Resume Carol');
     await expect(root.host).to.be.accessible();
+    el.theme = 'dark';
+    await el.updateComplete;
+    await expect(root.host, 'dark theme').to.be.accessible();
   });
 
   it('one participant hanging up leaves the others in the conference', async () => {
@@ -139,6 +142,9 @@ describe('<phone-call-card> local recording', () => {
     expect(root.textContent).to.contain('Say: this call is recorded.');
     expect(buttonNamed(root, 'Stop recording').getAttribute('aria-pressed')).to.equal('true');
     await expect(root.host).to.be.accessible();
+    el.theme = 'dark';
+    await el.updateComplete;
+    await expect(root.host, 'dark theme').to.be.accessible();
     buttonNamed(root, 'Stop recording').click();
     await settle();
     expect(root.querySelector('.local-recording')).to.equal(null);
