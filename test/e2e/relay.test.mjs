@@ -74,8 +74,9 @@ async function startCoturn(cert, key) {
 /** A UDP "TURN server" that reads every request and never answers. */
 function silentTurn(port) {
   const socket = createSocket('udp4');
-  socket.on('message', () => undefined);
-  return new Promise((resolve) => socket.bind(port, '127.0.0.1', () => resolve({ close: () => socket.close() })));
+  const heard = { requests: 0, close: () => socket.close() };
+  socket.on('message', () => heard.requests++);
+  return new Promise((resolve) => socket.bind(port, '127.0.0.1', () => resolve(heard)));
 }
 
 describe('TURN relay (coturn on loopback)', () => {
@@ -141,12 +142,25 @@ describe('TURN relay (coturn on loopback)', () => {
     });
   }
 
+  it('takes the TURN settings from an activation link and leaves no credential in the address bar', async () => {
+    const bob = await bed.peer('1002', { autoAnswer: true });
+    const extra = { turn: 'turn:127.0.0.1:3478?transport=udp', turnUsername: TURN_USER, turnCredential: TURN_SECRET, forceRelay: 'true' };
+    const alice = await bed.phone('1001', { extra });
+    const url = alice.page.url();
+    assert.ok(!url.includes(TURN_SECRET) && !url.includes('turn'), url);
+    assert.match(url, /keep=me/);
+    await alice.dial('1002');
+    await alice.waitText('Connected', 15000);
+    await assertRelayed(alice, bob, 'udp');
+  });
+
   it('is not held up by a TURN server that never answers', async () => {
     const silent = await silentTurn(3490);
     try {
       const { alice, bob, connectedIn } = await relayedCall('turn:127.0.0.1:3490?transport=udp,turn:127.0.0.1:3478?transport=udp');
       // JsSIP alone would wait for ICE gathering to finish, i.e. for the silent server to time out (tens of seconds).
       assert.ok(connectedIn < 5000, `connected in ${connectedIn} ms`);
+      assert.ok(silent.requests > 0, 'the browser did ask the silent server');
       await assertRelayed(alice, bob, 'udp');
     } finally {
       silent.close();
