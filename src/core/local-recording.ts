@@ -9,7 +9,7 @@ import { msg, str } from '@lit/localize';
 import type { SipCall } from './sip/agent.js';
 import type { CallView } from './types.js';
 import { CallRecorder } from './media/call-recorder.js';
-import { RecordingStore, RecordingStoreError } from '../storage/recording-store.js';
+import { RecordingStore, RecordingStoreError, type RecordingSegment } from '../storage/recording-store.js';
 
 /** What recording needs from the session. */
 export interface RecordingHost {
@@ -17,6 +17,8 @@ export interface RecordingHost {
   view(id: string): CallView | undefined;
   patch(id: string, patch: Partial<CallView>): void;
   notify(kind: 'info' | 'error', text: string): void;
+  /** A part was stored. */
+  saved(segment: RecordingSegment): void;
 }
 
 /** Below this much free storage, a recording does not start (about 10 minutes of Opus at 48 kbit/s). */
@@ -113,15 +115,22 @@ export class LocalRecording {
     const blob = await recorder.stop();
     const store = this.#store;
     if (!store) return;
+    const saved: RecordingSegment = {
+      historyId: id,
+      segment,
+      startedAt: recorder.startedAt,
+      duration: Math.round((Date.now() - recorder.startedAt) / 100) / 10,
+      mimeType: blob.type,
+      size: blob.size,
+    };
     try {
-      await store.saveSegment(
-        { historyId: id, segment, startedAt: recorder.startedAt, duration: Math.round((Date.now() - recorder.startedAt) / 100) / 10, mimeType: blob.type, size: blob.size },
-        blob,
-      );
+      await store.saveSegment(saved, blob);
     } catch (error) {
       const full = error instanceof RecordingStoreError && error.problem === 'full';
       this.#fail(id, full ? msg(str`Recording ${segment} was not saved: the browser’s storage is full.`) : msg(str`Recording ${segment} was not saved: this browser does not let the phone save it.`));
+      return;
     }
+    this.#host.saved(saved);
   }
 
   #fail(id: string, text: string): false {

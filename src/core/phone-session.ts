@@ -21,7 +21,7 @@ import { ChatService } from './chat/chat-service.js';
 import { RemoteAudio } from './media/remote-audio.js';
 import { LocalConference } from './local-conference.js';
 import { LocalRecording } from './local-recording.js';
-import type { RecordingStore } from '../storage/recording-store.js';
+import type { RecordingSegment, RecordingStore } from '../storage/recording-store.js';
 import { QualitySampler } from './media/quality-sampler.js';
 import { historyRecord, recentFrom } from './call-history.js';
 import { CallHistoryStore } from '../storage/call-history-store.js';
@@ -56,6 +56,8 @@ export interface SessionEvents {
   'call-start': CallView;
   'call-end': CallView & { duration: number };
   error: PhoneErrorInfo;
+  /** A part of a local recording was stored (`recordings.listSegments(historyId)` has it now). */
+  'recording-saved': RecordingSegment;
 }
 
 export type DialResult = { ok: true; id: string } | { ok: false; message: string };
@@ -165,6 +167,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
         if (line) this.#patchCall(line, patch);
       },
       notify: (kind, text) => this.#notify(kind, text),
+      saved: (segment) => this.emit('recording-saved', segment),
     });
     // Call audio follows the speaker choice, mid-call included.
     audio.on('change', () => {

@@ -131,6 +131,8 @@ describe('<phone-call-card> local recording', () => {
   it('Record / Stop recording: an indicator with part number, time and the consent reminder; each part stored', async () => {
     const { el, root, settle, answered } = await phone({ localRecording: true, consent: 'Say: this call is recorded.' });
     const call = await answered('1002', 'Bob');
+    const saved: number[] = [];
+    el.session.on('recording-saved', (s) => saved.push(s.segment));
     buttonNamed(root, 'More').click();
     await settle();
     buttonNamed(root, 'Record').click();
@@ -157,6 +159,8 @@ describe('<phone-call-card> local recording', () => {
     const segments = await el.session.recordings!.listSegments(call.id);
     expect(segments.map((s) => s.segment)).to.deep.equal([1, 2]);
     expect(segments[0]!.mimeType).to.match(/^audio\//);
+    await until(() => saved.length === 2, 'recording-saved twice');
+    expect(saved).to.deep.equal([1, 2]);
   });
 
   it('no Record without local recording or a record code', async () => {
