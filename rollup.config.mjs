@@ -41,6 +41,27 @@ const privateLitGlobals = () => ({
   },
 });
 
+/**
+ * The translation tables lit-localize writes (src/generated/locales/*.ts) key
+ * each string by a 17-character hash; in the single script the keys are cut to
+ * 7 characters (a third of a table's gzip size). src/i18n/locale.ts looks a
+ * full id up by its first 7 characters when it is not found whole. The build
+ * fails if two strings of a table would share a short key.
+ */
+const shortLocaleKeys = () => ({
+  name: 'short-locale-keys',
+  transform(code, id) {
+    if (!/[\\/]src[\\/]generated[\\/]locales[\\/][^\\/]+\.ts$/.test(id)) return null;
+    const seen = new Set();
+    const out = code.replace(/'([sh][0-9a-f]{6})[0-9a-f]{10}':/g, (_, short) => {
+      if (seen.has(short)) this.error(`two translations share the key ${short} in ${id}`);
+      seen.add(short);
+      return `'${short}':`;
+    });
+    return { code: out, map: null };
+  },
+});
+
 const pkg = Object.keys((await import('./package.json', { with: { type: 'json' } })).default.dependencies);
 
 export default [
@@ -53,6 +74,7 @@ export default [
       resolve({ browser: true, preferBuiltins: false }),
       json({ preferConst: true, compact: true }),
       commonjs({ requireReturnsDefault: 'auto' }),
+      shortLocaleKeys(),
       typescript({ declaration: false, outDir: 'dist', sourceMap: true }),
       terser({ format: { comments: false }, compress: { passes: 2 } }),
     ],

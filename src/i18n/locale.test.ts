@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { matchLocale, pickLocale } from './locale.js';
+import { lookup, matchLocale, pickLocale } from './locale.js';
 
 describe('locale choice', () => {
   it('takes the attribute over data-lang and the browser', () => {
@@ -23,6 +23,16 @@ describe('locale choice', () => {
     // An explicit language the phone lacks is English, not the browser's choice.
     expect(pickLocale({ attribute: 'fr', languages: ['de'] })).to.equal('en');
     expect(pickLocale({ script: 'xx', languages: ['de'] })).to.equal('en');
+  });
+
+  it("finds a translation by its full id, or by the 7 characters the single script's build keeps", () => {
+    const full = lookup({ templates: { s0123456789abcdef: 'Annehmen' } }).templates;
+    expect(full['s0123456789abcdef']).to.equal('Annehmen');
+    const short = lookup({ templates: { s012345: 'Annehmen' } }).templates;
+    expect(short['s0123456789abcdef']).to.equal('Annehmen');
+    expect(short['s0123450000000000']).to.equal('Annehmen');
+    expect(short['s9999999999999999']).to.equal(undefined);
+    expect(short['constructor']).to.equal(undefined);
   });
 
   it('reads a region as its language', () => {

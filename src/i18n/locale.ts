@@ -21,6 +21,19 @@ export type Locale = typeof sourceLocale | (typeof targetLocales)[number];
 
 const TRANSLATIONS: Record<(typeof targetLocales)[number], LocaleModule> = { de };
 
+/**
+ * A table looked up by full id, or by its first 7 characters: the single
+ * script's build cuts the keys to that (see `shortLocaleKeys` in rollup.config.mjs).
+ */
+export const lookup = ({ templates }: LocaleModule): LocaleModule => {
+  const table = templates as Record<string, LocaleModule['templates'][string]>;
+  return {
+    templates: new Proxy(table, {
+      get: (t, id) => (typeof id === 'string' ? (Object.hasOwn(t, id) ? t[id] : Object.hasOwn(t, id.slice(0, 7)) ? t[id.slice(0, 7)] : undefined) : undefined),
+    }),
+  };
+};
+
 /** The shipped language a BCP 47 tag asks for (`de-AT` → `de`), or undefined. */
 export function matchLocale(tag: string | null | undefined): Locale | undefined {
   const language = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
@@ -67,7 +80,7 @@ export function applyLocale(locale: Locale): Promise<void> {
       runtime = configureLocalization({
         sourceLocale,
         targetLocales,
-        loadLocale: (l) => Promise.resolve(TRANSLATIONS[l as keyof typeof TRANSLATIONS]),
+        loadLocale: (l) => Promise.resolve(lookup(TRANSLATIONS[l as keyof typeof TRANSLATIONS])),
       });
     } catch {
       // The page set up @lit/localize itself (npm users sharing our copy): its choice stands.
