@@ -43,6 +43,7 @@ export class QualitySampler {
       bitrate: Math.round(((now.bytesReceived - last.bytesReceived) * 8) / 1000),
       ...(now.codec ? { codec: now.codec } : {}),
       ...(now.path ? { path: now.path } : {}),
+      ...(now.relayProtocol ? { relayProtocol: now.relayProtocol } : {}),
     });
     this.#samples.push(quality);
     if (this.#samples.length > 3600) this.#samples.shift();

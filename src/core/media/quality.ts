@@ -17,6 +17,8 @@ export interface QualitySample {
   codec?: string;
   /** Through a TURN relay, or direct between the two ends. */
   path?: 'direct' | 'relay';
+  /** Through our relay: how we reach the TURN server. */
+  relayProtocol?: 'udp' | 'tcp' | 'tls';
 }
 
 export interface CallQuality extends QualitySample {

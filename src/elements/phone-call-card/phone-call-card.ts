@@ -246,7 +246,7 @@ export class PhoneCallCard extends LitElement {
     return html`<dl class="stats" part="stats" aria-label=${msg('Call statistics')}>
       ${row(msg('Quality (MOS)'), q.mos.toFixed(2))} ${row(msg('Codec'), q.codec)} ${row(msg('Round trip'), q.rtt === undefined ? undefined : `${Math.round(q.rtt)} ms`)}
       ${row(msg('Jitter'), q.jitter === undefined ? undefined : `${Math.round(q.jitter)} ms`)} ${row(msg('Packet loss'), q.loss === undefined ? undefined : `${q.loss.toFixed(1)} %`)}
-      ${row(msg('Bitrate'), q.bitrate === undefined ? undefined : `${q.bitrate} kbit/s`)} ${row(msg('Path'), q.path === 'relay' ? msg('Through a relay (TURN)') : q.path ? msg('Direct') : undefined)}
+      ${row(msg('Bitrate'), q.bitrate === undefined ? undefined : `${q.bitrate} kbit/s`)} ${row(msg('Path'), q.path === 'relay' ? (q.relayProtocol ? msg(str`Through a relay (TURN over ${q.relayProtocol.toUpperCase()})`) : msg('Through a relay (TURN)')) : q.path ? msg('Direct') : undefined)}
     </dl>`;
   }
 
