@@ -36,7 +36,7 @@ export function renderConference(state: PhoneState, session: PhoneSession) {
   const people = conf.ids.map((id) => state.calls.find((c) => c.id === id)).filter((c): c is CallView => Boolean(c));
   const mutedIds = new Set(conf.mutedIds);
   return html`<section class="card conference" part="card conference" aria-label=${msg('Conference')}>
-    <h3 class="conf-title">${msg('Conference')}<span class="conf-count">${msg(str`${people.length} participants`)}</span></h3>
+    <h3 class="conf-title">${msg('Conference')}${people.length ? html`<span class="conf-count">${msg(str`${people.length} participants`)}</span>` : nothing}</h3>
     ${conf.pending ? html`<p class="state" role="status">${msg('Merging…')}</p>` : nothing}
     <ul class="participants">
       ${people.map((call) => {
@@ -64,13 +64,19 @@ export function renderConference(state: PhoneState, session: PhoneSession) {
         </li>`;
       })}
     </ul>
+    ${people.length ? renderConferenceActions(conf, people, session) : nothing}
+  </section>`;
+}
+
+function renderConferenceActions(conf: NonNullable<PhoneState['conference']>, people: CallView[], session: PhoneSession) {
+  return html`
     <div class="actions" part="actions">
       <button type="button" aria-pressed=${conf.muted ? 'true' : 'false'} @click=${() => people[0] && session.mute(people[0].id)}>
         ${conf.muted ? msg('Unmute') : msg('Mute')}
       </button>
       <button type="button" @click=${() => session.endConference()}>${msg('End conference')}</button>
     </div>
-  </section>`;
+  `;
 }
 
 export const conferenceStyles = css`

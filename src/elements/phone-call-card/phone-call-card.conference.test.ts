@@ -89,6 +89,25 @@ describe('<phone-call-card> local conference', () => {
     await expect(root.host, 'dark theme').to.be.accessible();
   });
 
+  it('while merging (held calls being resumed): "Merging…" and no second Merge', async () => {
+    const { el, c, root, settle, answered } = await phone();
+    await answered('1002', 'Bob');
+    await answered('1003', 'Carol');
+    let release = () => undefined as void;
+    const bob = el.agent.calls[0]!;
+    bob.setHeld = () => new Promise((resolve) => (release = () => resolve({ ok: true })));
+    const merging = el.session.merge();
+    await c.updateComplete;
+    expect(group(root)!.querySelector('[role="status"]')!.textContent).to.equal('Merging…');
+    expect(buttonNamed(root, 'Merge calls').disabled).to.equal(true);
+    await expect(root.host).to.be.accessible();
+    release();
+    expect(await merging).to.equal(true);
+    await settle();
+    expect(group(root)!.textContent).to.contain('2 participants');
+    expect(group(root)!.querySelector('[role="status"]')).to.equal(null);
+  });
+
   it('one participant hanging up leaves the others in the conference', async () => {
     const { el, root, settle, answered } = await phone();
     const bob = await answered('1002', 'Bob');
