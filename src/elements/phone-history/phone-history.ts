@@ -1,5 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import { formatLocale } from '../../i18n/locale.js';
 import { SessionController } from '../../context/session-controller.js';
 import { formatDuration } from '../../core/format.js';
 import { HISTORY_FILTERS, historyCsv, type HistoryFilter } from '../../core/history-query.js';
@@ -12,13 +14,37 @@ import { HistoryLoader } from './history-loader.js';
 import { historyStyles, ROW_HEIGHT } from './phone-history.styles.js';
 import { arrowOf, outcomeWord, rowDetail, whenText, whoOf } from './history-row.js';
 
-const FILTER_WORDS: Record<HistoryFilter, string> = {
-  all: 'All',
-  inbound: 'Incoming',
-  outbound: 'Outgoing',
-  missed: 'Missed',
-  recent: 'Recent',
-};
+/** A filter's name, in the active language. */
+function filterWord(filter: HistoryFilter): string {
+  switch (filter) {
+    case 'all':
+      return msg('All', { desc: 'Call history filter' });
+    case 'inbound':
+      return msg('Incoming', { desc: 'Call history: an incoming call' });
+    case 'outbound':
+      return msg('Outgoing', { desc: 'Call history: an outgoing call' });
+    case 'missed':
+      return msg('Missed', { desc: 'Call history: a missed call' });
+    case 'recent':
+      return msg('Recent');
+  }
+}
+
+/** What an empty list says under a filter. */
+function emptyWords(filter: HistoryFilter): string {
+  switch (filter) {
+    case 'all':
+      return msg('No calls yet');
+    case 'inbound':
+      return msg('No incoming calls');
+    case 'outbound':
+      return msg('No outgoing calls');
+    case 'missed':
+      return msg('No missed calls');
+    case 'recent':
+      return msg('No recent calls');
+  }
+}
 
 /** Rows rendered above and below the visible ones. */
 const OVERSCAN = 6;
@@ -35,6 +61,7 @@ const OVERSCAN = 6;
  * @cssprop --phone-history-height - Greatest height of the list (default 360px).
  */
 @customElement('phone-history')
+@localized()
 export class PhoneHistory extends LitElement {
   static override styles = [tokens, controlStyles, historyStyles];
 
@@ -130,7 +157,7 @@ export class PhoneHistory extends LitElement {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    this.message = 'History exported as a CSV file';
+    this.message = msg('History exported as a CSV file');
   }
 
   async #clear(): Promise<void> {
@@ -138,7 +165,7 @@ export class PhoneHistory extends LitElement {
     await this.#phone.session?.clearHistory();
     this.#loader.reset(this.#store, this.filter);
     this.selectedId = '';
-    this.message = 'Call history cleared';
+    this.message = msg('Call history cleared');
   }
 
   async #forget(r: CallHistoryRecord): Promise<void> {
@@ -146,7 +173,7 @@ export class PhoneHistory extends LitElement {
     this.#newest = this.#phone.session?.state.recent[0]?.id;
     this.#loader.drop(r.id);
     this.selectedId = '';
-    this.message = `Deleted the call with ${whoOf(r)}`;
+    this.message = msg(str`Deleted the call with ${whoOf(r)}`);
   }
 
   /** Arrow keys move between rows; Home/End jump; the list scrolls to keep the row in view. */
@@ -185,25 +212,33 @@ export class PhoneHistory extends LitElement {
         <span class="who">${who}${r.name ? html` <span class="number">${r.number}</span>` : nothing}</span>
         <span class="detail">${rowDetail(r)}</span>
       </button>
-      <button type="button" class="call" tabindex="-1" aria-label=${`Call back ${who}`} title="Call back" @click=${() => this.#call(r)}>
+      <button type="button" class="call" tabindex="-1" aria-label=${msg(str`Call back ${who}`)} title=${msg('Call back')} @click=${() => this.#call(r)}>
         <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z" /></svg>
       </button>
     </li>`;
   }
 
+  /** "Quality: MOS 4.1 average, 3.2 worst · through a relay". */
+  #qualityWords(q: NonNullable<CallHistoryRecord['quality']>): string {
+    const average = q.avgMos.toFixed(1);
+    const worst = q.worstMos.toFixed(1);
+    const words = msg(str`Quality: MOS ${average} average, ${worst} worst`);
+    return q.path === 'relay' ? `${words} · ${msg('through a relay')}` : words;
+  }
+
   #renderActions(r: CallHistoryRecord) {
     const who = whoOf(r);
-    return html`<section class="actions" part="actions" aria-label=${`Call with ${who}`}>
+    return html`<section class="actions" part="actions" aria-label=${msg(str`Call with ${who}`)}>
       <p class="summary">
         <strong>${who}</strong>${r.name ? html` · ${r.number}` : nothing}<br />
-        ${outcomeWord(r)} · ${whenText(r.startedAt)}${r.duration ? ` · ${formatDuration(r.duration)}` : ''}${r.cause && r.outcome !== 'answered' ? ` · ${r.cause.text}` : ''}
-        ${r.quality ? html`<br />Quality: MOS ${r.quality.avgMos.toFixed(1)} average, ${r.quality.worstMos.toFixed(1)} worst${r.quality.path === 'relay' ? ' · through a relay' : ''}` : nothing}
+        ${outcomeWord(r)} · ${whenText(r.startedAt, new Date(), formatLocale())}${r.duration ? ` · ${formatDuration(r.duration)}` : ''}${r.cause && r.outcome !== 'answered' ? ` · ${r.cause.text}` : ''}
+        ${r.quality ? html`<br />${this.#qualityWords(r.quality)}` : nothing}
       </p>
       <div class="buttons">
-        <button type="button" class="primary" @click=${() => this.#call(r)}>Call back</button>
-        <button type="button" @click=${() => this.dispatchEvent(new PhoneOpenRequestEvent('new-contact', r.number, r.name))}>Add to contacts</button>
-        <button type="button" @click=${() => this.dispatchEvent(new PhoneOpenRequestEvent('chat', r.number, r.name))}>Send message</button>
-        <button type="button" class="danger" @click=${() => void this.#forget(r)}>Delete</button>
+        <button type="button" class="primary" @click=${() => this.#call(r)}>${msg('Call back')}</button>
+        <button type="button" @click=${() => this.dispatchEvent(new PhoneOpenRequestEvent('new-contact', r.number, r.name))}>${msg('Add to contacts')}</button>
+        <button type="button" @click=${() => this.dispatchEvent(new PhoneOpenRequestEvent('chat', r.number, r.name))}>${msg('Send message')}</button>
+        <button type="button" class="danger" @click=${() => void this.#forget(r)}>${msg('Delete')}</button>
       </div>
     </section>`;
   }
@@ -214,29 +249,29 @@ export class PhoneHistory extends LitElement {
     const { start, end } = this.#range();
     const selected = this.#selected();
     const empty = !loader.pending && !rows.length;
-    return html`<section class="history" aria-label="Call history">
-      <div class="filters" role="group" aria-label="Show calls">
+    return html`<section class="history" aria-label=${msg('Call history')}>
+      <div class="filters" role="group" aria-label=${msg('Show calls')}>
         ${HISTORY_FILTERS.map(
-          (f) => html`<button type="button" aria-pressed=${this.filter === f ? 'true' : 'false'} @click=${() => (this.filter = f)}>${FILTER_WORDS[f]}</button>`,
+          (f) => html`<button type="button" aria-pressed=${this.filter === f ? 'true' : 'false'} @click=${() => (this.filter = f)}>${filterWord(f)}</button>`,
         )}
       </div>
       <div class="list" part="list" @scroll=${(e: Event) => (this.listTop = (e.target as HTMLElement).scrollTop)} @keydown=${this.#onKey}>
         ${empty
-          ? html`<p class="empty">${this.#store ? (this.filter === 'all' ? 'No calls yet' : `No ${FILTER_WORDS[this.filter].toLowerCase()} calls`) : 'Calls show here once the phone is set up'}</p>`
-          : html`<ul aria-label="Calls" aria-busy=${loader.pending ? 'true' : 'false'}>
+          ? html`<p class="empty">${this.#store ? emptyWords(this.filter) : msg('Calls show here once the phone is set up')}</p>`
+          : html`<ul aria-label=${msg('Calls')} aria-busy=${loader.pending ? 'true' : 'false'}>
               ${rows.slice(start, end).map((r, k) => this.#renderRow(r, start + k))}
             </ul>`}
       </div>
       ${selected ? this.#renderActions(selected) : nothing}
       <div class="tools">
-        <button type="button" ?disabled=${!rows.length} @click=${() => void this.#export()}>Export CSV</button>
+        <button type="button" ?disabled=${!rows.length} @click=${() => void this.#export()}>${msg('Export CSV')}</button>
         ${this.confirmClear
-          ? html`<span class="confirm" role="group" aria-label="Delete every call of the history?">
-              Delete every call?
-              <button type="button" class="danger" @click=${() => void this.#clear()}>Delete all</button>
-              <button type="button" @click=${() => (this.confirmClear = false)}>Keep</button>
+          ? html`<span class="confirm" role="group" aria-label=${msg('Delete every call of the history?')}>
+              ${msg('Delete every call?')}
+              <button type="button" class="danger" @click=${() => void this.#clear()}>${msg('Delete all')}</button>
+              <button type="button" @click=${() => (this.confirmClear = false)}>${msg('Keep')}</button>
             </span>`
-          : html`<button type="button" ?disabled=${!rows.length} @click=${() => (this.confirmClear = true)}>Clear history</button>`}
+          : html`<button type="button" ?disabled=${!rows.length} @click=${() => (this.confirmClear = true)}>${msg('Clear history')}</button>`}
       </div>
       <p class="status" role="status">${this.message}</p>
     </section>`;
