@@ -162,9 +162,10 @@ class Peer {
   }
 }
 
-export async function startBed() {
+/** Starts the bed; `sipOptions` go to `startSipServer` (e.g. `{ defines: { REG_MAX_EXPIRES: 30 } }`). */
+export async function startBed(sipOptions = {}) {
   await buildPeerScript();
-  const sip = await startSipServer({});
+  const sip = await startSipServer(sipOptions);
   const http = await startStaticServer({ port: 8000 });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const phones = [];

@@ -413,9 +413,9 @@ export class PhoneWidget extends LitElement {
     });
   }
 
-  /** Leaving the page during a call asks first. */
+  /** Leaving the page during a call asks first (not in a tab that only shows another tab's calls). */
   #onBeforeUnload = (e: BeforeUnloadEvent): void => {
-    if (this.session.state.calls.length) {
+    if (this.session.state.calls.length && this.session.tabRole !== 'follower') {
       e.preventDefault();
       e.returnValue = '';
     }
