@@ -65,4 +65,4 @@ export function hasTurn(iceServers: readonly RTCIceServer[] | undefined): boolea
 }
 
 /** The refusal when relay is forced with no TURN server. */
-export const NO_TURN_MESSAGE = 'Relay is forced but no TURN server is set. Add turn=turn:host:3478 (with a user name and credential).';
+export const noTurnMessage = (): string => msg('Relay is forced but no TURN server is set. Add turn=turn:host:3478 (with a user name and credential).');

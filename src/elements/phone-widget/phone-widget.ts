@@ -6,7 +6,7 @@ import { activeLocale, applyLocale, pickLocale } from '../../i18n/locale.js';
 import { takeUrlActivation } from '../../core/activation.js';
 import { mergeInputs, resolveConfig, type ConfigInput } from '../../core/config.js';
 import { withPreset, type FeatureCodeSettings } from '../../core/presets.js';
-import { hasTurn, NO_TURN_MESSAGE } from '../../core/turn.js';
+import { hasTurn, noTurnMessage } from '../../core/turn.js';
 import { callStateText, remoteLabel, statusText } from '../../core/format.js';
 import type { CallSettings, CallView } from '../../core/types.js';
 import type { PhoneOpenRequestEvent, PhoneViewRequestEvent } from '../../events/internal-events.js';
@@ -472,7 +472,7 @@ export class PhoneWidget extends LitElement {
     const result = resolveConfig(input, location);
     if (result.ok && this.iceServers?.length) result.config.iceServers = [...this.iceServers, ...(result.config.iceServers ?? [])];
     if (result.ok && result.config.iceTransportPolicy === 'relay' && !hasTurn(result.config.iceServers)) {
-      return this.session.configure({ ok: false, error: { code: 'bad-turn', message: NO_TURN_MESSAGE } });
+      return this.session.configure({ ok: false, error: { code: 'bad-turn', message: noTurnMessage() } });
     }
     this.session.shareTabs = !this.noTabSharing;
     this.session.configure(result);
