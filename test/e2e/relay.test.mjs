@@ -154,6 +154,26 @@ describe('TURN relay (coturn on loopback)', () => {
     await assertRelayed(alice, bob, 'udp');
   });
 
+  it('gives a call up in seconds, in words, when relay is forced and the only TURN server never answers', async () => {
+    const silent = await silentTurn(3491);
+    try {
+      const bob = await bed.peer('1002', { autoAnswer: true });
+      const alice = await bed.phone('1001');
+      await alice.set({ turn: 'turn:127.0.0.1:3491?transport=udp', turnUsername: TURN_USER, turnCredential: TURN_SECRET, forceRelay: true });
+      await alice.waitStatus('Ready');
+      const started = Date.now();
+      await alice.dial('1002');
+      await alice.waitText('The media relay (TURN) did not answer', 12000);
+      const gaveUpIn = Date.now() - started;
+      // Without the limit the INVITE would leave after ~40 s and connect without media.
+      assert.ok(gaveUpIn < 9000, `gave up after ${gaveUpIn} ms`);
+      assert.equal((await bob.events('incoming')).length, 0, 'no INVITE reached the far end');
+      await alice.waitStatus('Ready');
+    } finally {
+      silent.close();
+    }
+  });
+
   it('is not held up by a TURN server that never answers', async () => {
     const silent = await silentTurn(3490);
     try {

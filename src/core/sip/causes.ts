@@ -41,6 +41,8 @@ const BY_JSSIP_CAUSE: Record<string, [string, () => string]> = {
   'Address Incomplete': ['address-incomplete', () => msg('Address incomplete')],
   'Dialog Error': ['failed', () => msg('Call failed')],
   'No ACK': ['network', () => msg('Network error')],
+  // Ours (jssip-agent): relay forced, and no TURN server gave a relay address in time.
+  'Relay Unreachable': ['network', () => msg('The media relay (TURN) did not answer')],
 };
 
 export function describeEnd(

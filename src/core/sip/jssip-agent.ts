@@ -41,6 +41,14 @@ import { instanceId } from '../../storage/instance-id.js';
  */
 export const ICE_GATHERING_CAP_MS = { withServers: 300, hostOnly: 50 };
 
+/**
+ * With relay forced, how long gathering may run without a single relay
+ * candidate before the call is given up: otherwise a TURN server that never
+ * answers holds the INVITE back until the browser stops trying (about 40 s)
+ * and the call then connects without any media.
+ */
+export const RELAY_WAIT_MS = 5000;
+
 const MEDIA: MediaStreamConstraints = { audio: true, video: false };
 
 const pcConfig = (iceServers: RTCIceServer[] = [], iceTransportPolicy: RTCIceTransportPolicy = 'all'): RTCConfiguration => ({
@@ -157,11 +165,12 @@ class JsSipCall extends Emitter<CallEvents> implements SipCall {
     const end = (e: { originator: string; cause: string; message?: unknown }) => {
       clearTimeout(this.#iceTimer);
       clearTimeout(this.#iceWatch);
+      clearTimeout(this.#relayTimer);
       const message = e.message as { status_code?: number } | undefined;
-      const code = typeof message?.status_code === 'number' ? message.status_code : undefined;
-      const by = e.originator === 'local' ? 'local' : e.originator === 'remote' ? 'remote' : 'system';
+      const code = typeof message?.status_code === 'number' && !this.#relayUnreachable ? message.status_code : undefined;
+      const by = this.#relayUnreachable ? 'system' : e.originator === 'local' ? 'local' : e.originator === 'remote' ? 'remote' : 'system';
       this.#stream?.getTracks().forEach((t) => t.stop());
-      this.emit('ended', { cause: e.cause, ...(code ? { code } : {}), by });
+      this.emit('ended', { cause: this.#relayUnreachable ? 'Relay Unreachable' : e.cause, ...(code ? { code } : {}), by });
       this.removeAllListeners();
     };
     session.on('ended', end);
@@ -205,9 +214,28 @@ class JsSipCall extends Emitter<CallEvents> implements SipCall {
     }
   }
 
+  #relayTimer: ReturnType<typeof setTimeout> | undefined;
+  #relayUnreachable = false;
+
+  /** Relay forced: gives the call up when gathering finds no relay candidate in time (see `RELAY_WAIT_MS`). */
+  #watchRelay(pc: RTCPeerConnection): void {
+    pc.addEventListener('icegatheringstatechange', () => {
+      if (pc.iceGatheringState !== 'gathering' || this.#relayTimer || this.#session.isEstablished()) return;
+      this.#relayTimer = setTimeout(() => {
+        if (this.#session.isEstablished() || this.#session.isEnded()) return;
+        this.#relayUnreachable = true;
+        this.#session.terminate();
+      }, RELAY_WAIT_MS);
+    });
+    pc.addEventListener('icecandidate', (e) => {
+      if (e.candidate) clearTimeout(this.#relayTimer);
+    });
+  }
+
   #watch(pc: RTCPeerConnection): void {
     if (this.#pc === pc) return;
     this.#pc = pc;
+    if (this.#ctx.pc.iceTransportPolicy === 'relay') this.#watchRelay(pc);
     pc.addEventListener('iceconnectionstatechange', () => this.#onIceState(pc));
     pc.addEventListener('track', (e) => {
       const stream = e.streams[0] ?? new MediaStream([e.track]);
