@@ -85,6 +85,32 @@ describe('<phone-widget> in German', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('the Contacts, Chat and History tabs in German are axe-clean, light and dark', async function () {
+    this.timeout(20000);
+    const el = (await fixture(
+      html`<test-phone-widget lang="de" blf-keys="1002:Bob,1003:Carol" server="ws://127.0.0.1:8080" identity="sip:1001@phone.test" password="p" no-url-activation></test-phone-widget>`,
+    )) as TestPhoneWidget;
+    el.agent.register();
+    await settled(el, 'de');
+    const tabs = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="tab"]')];
+    const seen: string[] = [];
+    for (const tab of tabs.slice(1)) {
+      tab.click();
+      await el.updateComplete;
+      const panel = el.shadowRoot!.querySelector('phone-blf-panel, phone-chat, phone-history') as PhoneWidget | null;
+      await panel?.updateComplete;
+      seen.push(`${nameOf(tab)}: ${panel?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim().slice(0, 40) ?? ''}`);
+      if (panel?.localName === 'phone-blf-panel') expect(names(panel.shadowRoot!, 'button.key')).to.deep.equal(['Bob, 1002, unbekannt', 'Carol, 1003, unbekannt']);
+      for (const theme of ['light', 'dark'] as const) {
+        el.theme = theme;
+        await el.updateComplete;
+        await expect(el).to.be.accessible();
+      }
+    }
+    expect(seen.join(' | ')).to.contain('Kontakte: Nicht stören Tasten Telefonbuch Kontakte');
+    expect(seen.join(' | ')).to.contain('Chat: Chat Neue Unterhaltung');
+  });
+
   it('follows a change of lang at run time, down to the call card', async () => {
     const el = await phone('de');
     el.agent.register();
