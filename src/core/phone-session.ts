@@ -27,7 +27,7 @@ import { historyRecord, recentFrom } from './call-history.js';
 import { CallHistoryStore } from '../storage/call-history-store.js';
 import { soundCue, type SoundCue } from './media/sound-cue.js';
 import { askNotificationPermission, notifyIncoming } from './notify.js';
-import { TabShare, tabShareName } from './tabs/tab-share.js';
+import { TabShare, mirrorPatch, tabShareName } from './tabs/tab-share.js';
 import { forwardWhileFollowing, runForwarded } from './tabs/forwarding.js';
 import type { SharedEventName } from './tabs/tab-link.js';
 import {
@@ -245,10 +245,9 @@ export class PhoneSession extends Emitter<SessionEvents> {
       },
       mirror: (state) => {
         if (this.#tabs !== share) return;
-        const { status, statusText, reason, calls, lastEnded, recent, settings, notice } = state;
-        this.#update({ status, statusText, reason, calls, lastEnded, recent, settings, notice });
+        this.#update(mirrorPatch(this.#state, state));
         const destination = this.#pendingDestination;
-        if (destination && status === 'ready') {
+        if (destination && state.status === 'ready') {
           this.#pendingDestination = undefined;
           this.dial(destination);
         }

@@ -3,6 +3,8 @@ import { PhoneSession, type SessionEvents } from '../phone-session.js';
 import { resolveConfig } from '../config.js';
 import { fakeAgents } from '../../../test/fakes/fake-sip-agent.js';
 import { elect } from './tab-election.js';
+import { mirrorPatch } from './tab-share.js';
+import { DEFAULT_CALL_SETTINGS, type PhoneState } from '../types.js';
 
 /** Each test has an account of its own, so that its lock and channel are its own too. */
 let accounts = 0;
@@ -29,11 +31,12 @@ describe('elect', () => {
     const name = `test-election-${Date.now()}`;
     const log: string[] = [];
     const leaveA = elect(name, { lead: () => log.push('a leads'), follow: () => log.push('a follows') });
-    await settle();
+    await waitUntil(() => log.length === 1);
     const leaveB = elect(name, { lead: () => log.push('b leads'), follow: () => log.push('b follows') });
     const leaveOther = elect(`${name}-other`, { lead: () => log.push('other leads'), follow: () => log.push('other follows') });
+    await waitUntil(() => log.length === 3);
     await settle();
-    expect(log).to.deep.equal(['a leads', 'b follows', 'other leads']);
+    expect([...log].sort()).to.deep.equal(['a leads', 'b follows', 'other leads']);
     leaveA();
     await waitUntil(() => log.includes('b leads'));
     leaveB();
@@ -47,7 +50,33 @@ describe('elect', () => {
   });
 });
 
+describe('mirrorPatch', () => {
+  it('takes everything of the elected tab but the account and configuration error, and drops what it no longer has', () => {
+    const base: PhoneState = { status: 'ready', statusText: 'Ready', calls: [], recent: [], settings: DEFAULT_CALL_SETTINGS };
+    const own: PhoneState = { ...base, account: { user: '1001', identity: 'sip:1001@x' }, reason: 'old', notice: { kind: 'info', text: 'mine', id: 1 } };
+    const leader: PhoneState = { ...base, status: 'in-call', statusText: 'In call', account: { user: 'other', identity: 'sip:other@x' }, settings: { ...DEFAULT_CALL_SETTINGS, dnd: true } };
+    const patch = mirrorPatch(own, leader);
+    expect(patch.status).to.equal('in-call');
+    expect(patch.settings!.dnd).to.equal(true);
+    expect('account' in patch).to.equal(false);
+    expect(Object.prototype.hasOwnProperty.call(patch, 'reason') && patch.reason === undefined).to.equal(true);
+    expect(Object.prototype.hasOwnProperty.call(patch, 'notice') && patch.notice === undefined).to.equal(true);
+  });
+});
+
 describe('PhoneSession shared across tabs', () => {
+  it('a follower changes the settings of the elected tab (DND), and shows them', async () => {
+    const [a, b] = tabs(2);
+    await waitUntil(() => b!.session.tabRole === 'follower');
+    a!.agents[0]!.register();
+    await waitUntil(() => b!.session.state.status === 'ready');
+    b!.session.setDnd(true);
+    await waitUntil(() => a!.session.state.settings.dnd && b!.session.state.settings.dnd);
+    const call = a!.agents[0]!.ring({ number: '1002', uri: 'sip:1002@phone.test' });
+    expect(call.log).to.deep.equal(['reject:486']);
+    for (const t of [a, b]) t!.session.stop();
+  });
+
   it('registers once: the elected tab runs the agent, the others show its status', async () => {
     const [a, b, c] = tabs(3);
     await waitUntil(() => b!.session.tabRole === 'follower' && c!.session.tabRole === 'follower');

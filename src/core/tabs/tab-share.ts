@@ -106,3 +106,18 @@ export class TabShare {
     this.#link.post({ type: 'result', rid, value });
   }
 }
+
+/** What stays this tab's own when it mirrors the elected tab's state. */
+const OWN_KEYS: ReadonlySet<keyof PhoneState> = new Set(['account', 'configError']);
+
+/**
+ * The patch that makes `own` show the elected tab's state: every key of the
+ * elected tab's state but this tab's account and configuration error, and
+ * the keys the elected tab no longer has removed (undefined).
+ */
+export function mirrorPatch(own: PhoneState, leader: PhoneState): Partial<PhoneState> {
+  const patch: Record<string, unknown> = {};
+  for (const key of Object.keys(own) as Array<keyof PhoneState>) if (!OWN_KEYS.has(key)) patch[key] = undefined;
+  for (const key of Object.keys(leader) as Array<keyof PhoneState>) if (!OWN_KEYS.has(key)) patch[key] = leader[key];
+  return patch as Partial<PhoneState>;
+}
