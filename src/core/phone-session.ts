@@ -610,13 +610,13 @@ export class PhoneSession extends Emitter<SessionEvents> {
   /** Deletes every stored call of this account (and the recent list made from them). */
   async clearHistory(): Promise<void> {
     this.#update({ recent: [] });
-    await this.#history?.clear();
+    await Promise.all([this.#history?.clear(), this.recordings?.clear()]);
   }
 
   /** Deletes one call from the history. */
   async forgetCall(record: Pick<CallHistoryRecord, 'id' | 'startedAt'>): Promise<void> {
     this.#update({ recent: this.#state.recent.filter((r) => r.id !== record.id) });
-    await this.#history?.delete(record);
+    await Promise.all([this.#history?.delete(record), this.recordings?.deleteForCall(record.id)]);
   }
 
   /** Logs out: stops, and deletes this account's stored call history. */

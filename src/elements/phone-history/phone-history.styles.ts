@@ -137,6 +137,27 @@ export const historyStyles = css`
   .actions .summary {
     font-size: 0.92em;
   }
+  .recordings {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 6px;
+  }
+  .recordings li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px;
+    font-size: 0.92em;
+  }
+  .recordings audio {
+    width: 100%;
+    height: 32px;
+  }
+  .recordings a {
+    color: var(--_accent);
+  }
   .buttons,
   .tools,
   .confirm {

@@ -128,6 +128,34 @@ describe('<phone-history>', () => {
     expect(stored.map((r) => r.number)).not.to.include('1005');
   });
 
+  it('shows the selected call’s recordings, plays and downloads a part, and deletes them with the call', async () => {
+    const id = account();
+    await seed(id, [record(0, { id: 'rec-call', name: 'Bob', number: '1002' })]);
+    const { el, root } = await openHistory(id);
+    await until(() => rows(root).length === 1, 'row');
+    const store = el.session.recordings!;
+    const part = (n: number) => ({ historyId: 'rec-call', segment: n, startedAt: Date.now(), duration: 3 * n, mimeType: 'audio/webm;codecs=opus', size: 0 });
+    await store.saveSegment(part(1), new Blob(['one'], { type: 'audio/webm' }));
+    (rows(root)[0]!.querySelector('.row') as HTMLElement).click();
+    await until(() => !!root.querySelector('.recordings'), 'recordings listed');
+    expect(root.querySelector('.recordings')!.textContent).to.match(/Recording 1 · 0:03/);
+    // A part saved while the call is shown appears by itself.
+    await store.saveSegment(part(2), new Blob(['two'], { type: 'audio/webm' }));
+    el.session.emit('recording-saved', part(2));
+    await until(() => root.querySelectorAll('.recordings li').length === 2, 'second part');
+    button(root, 'Play Recording 2').click();
+    await until(() => !!root.querySelector('.recordings audio'), 'a player');
+    const player = root.querySelector('.recordings audio') as HTMLAudioElement;
+    expect(player.src).to.match(/^blob:/);
+    expect(await (await fetch(player.src)).text()).to.equal('two');
+    const link = root.querySelector('.recordings a[download]') as HTMLAnchorElement;
+    expect(link.download).to.equal('call-rec-call-part-2.webm');
+    await expect(el).to.be.accessible();
+    button(root, 'Delete').click();
+    await until(() => rows(root).length === 0, 'deleted');
+    expect(await store.listSegments('rec-call')).to.deep.equal([]);
+  });
+
   it('"Add to contacts" opens the contact form with the number and name filled in', async () => {
     const id = account();
     await seed(id, [record(0, { name: 'Dana Scully', number: '1009' })]);

@@ -10,6 +10,7 @@ import { PhoneOpenRequestEvent } from '../../events/internal-events.js';
 import { controlStyles } from '../../styles/controls.js';
 import { tokens } from '../../styles/tokens.js';
 import type { CallHistoryStore } from '../../storage/call-history-store.js';
+import { CallRecordings } from './call-recordings.js';
 import { HistoryLoader } from './history-loader.js';
 import { historyStyles, ROW_HEIGHT } from './phone-history.styles.js';
 import { arrowOf, outcomeWord, rowDetail, whenText, whoOf } from './history-row.js';
@@ -80,6 +81,7 @@ export class PhoneHistory extends LitElement {
 
   #phone = new SessionController(this);
   #loader = new HistoryLoader(this);
+  #recordings = new CallRecordings(this, () => this.#phone.session);
   #store: CallHistoryStore | undefined;
   #loadedFilter: HistoryFilter | undefined;
   /** The newest finished call the list was read after: a new one reloads it. */
@@ -111,6 +113,7 @@ export class PhoneHistory extends LitElement {
         if (this.list) this.list.scrollTop = 0;
       }
     }
+    this.#recordings.show(this.selectedId);
   }
 
   protected override firstUpdated(): void {
@@ -234,6 +237,7 @@ export class PhoneHistory extends LitElement {
         ${outcomeWord(r)} · ${whenText(r.startedAt, new Date(), formatLocale())}${r.duration ? ` · ${formatDuration(r.duration)}` : ''}${r.cause && r.outcome !== 'answered' ? ` · ${r.cause.text}` : ''}
         ${r.quality ? html`<br />${this.#qualityWords(r.quality)}` : nothing}
       </p>
+      ${this.#recordings.render()}
       <div class="buttons">
         <button type="button" class="primary" @click=${() => this.#call(r)}>${msg('Call back')}</button>
         <button type="button" @click=${() => this.dispatchEvent(new PhoneOpenRequestEvent('new-contact', r.number, r.name))}>${msg('Add to contacts')}</button>
