@@ -220,11 +220,22 @@ export const widgetStyles = css`
     color: var(--_fg);
     box-shadow: 0 1px 2px rgb(0 0 0 / 0.08);
   }
+  /* With a fifth tab (Parks), tighter tabs so that all five fit in 320 px. */
+  .tabs:has([role='tab']:nth-child(5)) [role='tab'] {
+    padding-inline: 2px;
+    font-size: 0.9em;
+  }
+  /* The badge sits on the tab's corner, so five tabs still fit in 320 px. */
+  .tabs [role='tab']:has(.tab-badge) {
+    position: relative;
+  }
   .tab-badge {
-    display: inline-block;
+    position: absolute;
+    top: -3px;
+    inset-inline-end: 0;
     min-width: 1.4em;
-    margin-inline-start: 4px;
     padding: 0 5px;
+    line-height: 1.4;
     border-radius: 999px;
     background: var(--_danger);
     color: var(--_on-danger);
