@@ -14,6 +14,8 @@ export interface ContactsInput {
   state: BlfState;
   /** What pressing a number does right now: "Call" or "Transfer". */
   verb: string;
+  /** The accessible name of that button for one number: "Call 1002", "Transfer to 1002". */
+  verbFor(number: string): string;
   press(number: string, label: string): void;
 }
 
@@ -157,7 +159,7 @@ export class ContactsView {
         ${numbers.map(
           (n) => html`<li>
             <span>${n.kind}: ${n.number}</span>
-            <button type="button" aria-label=${`${input.verb} ${n.number}`} @click=${() => input.press(n.number, row.name)}>${input.verb}</button>
+            <button type="button" aria-label=${input.verbFor(n.number)} @click=${() => input.press(n.number, row.name)}>${input.verb}</button>
           </li>`,
         )}
       </ul>

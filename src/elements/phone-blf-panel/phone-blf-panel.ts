@@ -205,6 +205,7 @@ export class PhoneBlfPanel extends LitElement {
           blf: session.blf,
           state: blf,
           verb: transferableCall(calls) ? msg('Transfer to') : msg('Call'),
+          verbFor: (number) => (transferableCall(calls) ? msg(str`Transfer to ${number}`) : msg(str`Call ${number}`)),
           press: (number, label) => this.#press({ extension: number, label }),
         });
       default:
