@@ -50,6 +50,25 @@ try {
     await bob.page.getByRole('button', { name: 'Hang up' }).click();
     await alice.page.locator('phone-call-card [part=ended]').waitFor();
     await shot(alice, `${scheme}-320-ended`);
+    // A local conference: Alice calls Bob and Carol and merges the calls.
+    const carol = await open('1003');
+    await alice.page.getByRole('combobox', { name: 'Number to call' }).fill('1002');
+    await alice.page.getByRole('combobox', { name: 'Number to call' }).press('Enter');
+    await bob.page.getByRole('button', { name: 'Answer' }).click();
+    await alice.page.getByRole('button', { name: 'Add call' }).click();
+    await alice.page.getByRole('combobox', { name: 'Number to call' }).fill('1003');
+    await alice.page.getByRole('combobox', { name: 'Number to call' }).press('Enter');
+    await carol.page.getByRole('button', { name: 'Answer' }).click();
+    await alice.page.getByRole('button', { name: 'Merge calls' }).click();
+    await alice.page.getByRole('button', { name: 'End conference' }).waitFor();
+    await new Promise((r) => setTimeout(r, 1500));
+    await shot(alice, `${scheme}-320-conference`);
+    await alice.page.getByRole('button', { name: 'End conference' }).click();
+    await bob.page.getByRole('button', { name: 'Hang up' }).click();
+    await carol.page.getByRole('button', { name: 'Hang up' }).click();
+    await carol.context.close();
+    await alice.page.locator('phone-call-card [part=ended]').first().waitFor().catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 500));
     await alice.page.getByRole('tab', { name: 'History' }).click();
     await alice.page.locator('phone-history li').first().waitFor();
     await alice.page.locator('phone-history li .row').first().click();

@@ -65,7 +65,7 @@ export const historyStyles = css`
     text-align: left;
     padding: 0 8px;
   }
-  .row[aria-pressed='true'] {
+  li:has(.row[aria-pressed='true']) {
     background: var(--_surface);
   }
   .row:focus-visible {
