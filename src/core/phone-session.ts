@@ -20,6 +20,7 @@ import { ParkWatch } from './blf/parks.js';
 import { ChatService } from './chat/chat-service.js';
 import { RemoteAudio } from './media/remote-audio.js';
 import { LocalConference } from './local-conference.js';
+import { ConferenceRoom } from './conference-room.js';
 import { LocalRecording } from './local-recording.js';
 import type { RecordingSegment, RecordingStore } from '../storage/recording-store.js';
 import { QualitySampler } from './media/quality-sampler.js';
@@ -135,6 +136,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
   /** Conversations over SIP MESSAGE. */
   readonly chat: ChatService;
   #conference: LocalConference;
+  #room: ConferenceRoom;
   #recording: LocalRecording;
 
   constructor(createAgent: SessionAgentFactory, audio: AudioSettings = new AudioSettings()) {
@@ -157,6 +159,10 @@ export class PhoneSession extends Emitter<SessionEvents> {
       },
       silence: (id, silenced) => this.#lines.get(id)?.audio.setMuted(silenced),
       changed: (conference) => this.#update({ conference }),
+      notify: (kind, text) => this.#notify(kind, text),
+    });
+    this.#room = new ConferenceRoom(this, {
+      publish: (room) => this.#update({ room }),
       notify: (kind, text) => this.#notify(kind, text),
     });
     this.#recording = new LocalRecording({
@@ -407,6 +413,20 @@ export class PhoneSession extends Emitter<SessionEvents> {
   /** Mutes a conference participant for everyone (toggles without `muted`). */
   muteParticipant(id: string, muted?: boolean): void {
     this.#conference.setParticipantMuted(id, muted);
+  }
+
+  /**
+   * Server conference room: sends call `id`'s other party into the configured
+   * room (blind REFER) and, unless the user is there already, dials the room
+   * so the user joins ("Conference", then "Add participant" for more calls).
+   */
+  sendToRoom(id?: string): Promise<boolean> {
+    return this.#room.send(id);
+  }
+
+  /** Dials the configured conference room: the user joins or rejoins it ("Your conference"). */
+  joinRoom(): DialResult {
+    return this.#room.join();
   }
 
   /** Resumes call `id` and holds every other call in progress. */

@@ -164,6 +164,8 @@ export interface CallSettings {
   recordingConsent?: string;
   /** Supervisor monitoring: the spy code (seed 001: `007`) and the in-call DTMF codes. */
   monitor?: { listenCode: string; whisper: string; barge: string; listenOnly: string };
+  /** Server conference room (seeds 002, 003): the user's room, an extension or SIP URI ("800", "sip:conf-1001@pbx"). */
+  conferenceRoom?: string;
 }
 
 export const DEFAULT_CALL_SETTINGS: CallSettings = {
@@ -187,6 +189,19 @@ export interface ConferenceView {
   mutedIds: readonly string[];
   /** Merging is under way (held calls are being resumed). */
   pending?: boolean;
+}
+
+/** The user's server conference room, where one is configured (`settings.conferenceRoom`). */
+export interface ConferenceRoomView {
+  /** The room as dialled ("800", "conf-1001@pbx"). */
+  target: string;
+  /** The user's own call to the room, while there is one. */
+  callId?: string;
+  /**
+   * Somebody is in the room: its dialog state (watched like a BLF key) says
+   * so, or, where the server does not say, a party was sent there recently.
+   */
+  active: boolean;
 }
 
 /** A short message for the user: "Call transferred to 1003", "Could not hold the call (488)". */
@@ -222,6 +237,8 @@ export interface PhoneState {
   notice?: Notice;
   /** The local conference, while there is one. */
   conference?: ConferenceView;
+  /** The server conference room, where one is configured. */
+  room?: ConferenceRoomView;
 }
 
 export interface CallStats {

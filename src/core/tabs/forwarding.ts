@@ -19,6 +19,7 @@ const FORWARDED = {
   merge: false,
   endConference: undefined,
   muteParticipant: undefined,
+  sendToRoom: false,
   swap: undefined,
   sendDtmf: undefined,
   transfer: false,
@@ -57,7 +58,7 @@ export function forwardWhileFollowing(session: PhoneSession, tabs: () => TabShar
     };
   }
   // Dialling answers at once: the page of this tab may veto or rewrite the number here, the elected tab places the call.
-  for (const name of ['dial', 'monitor'] as const) {
+  for (const name of ['dial', 'monitor', 'joinRoom'] as const) {
     const own = commands[name]!;
     commands[name] = (...args: unknown[]): DialResult => {
       const share = tabs();
@@ -88,6 +89,7 @@ export function runForwarded(session: PhoneSession, name: string, args: unknown[
     }
   }
   if (name === 'monitor') return session.monitor(String(args[0] ?? ''));
+  if (name === 'joinRoom') return session.joinRoom();
   if (!isForwarded(name)) return undefined;
   return commands[name]!.apply(session, args);
 }

@@ -11,6 +11,7 @@ import { ParksController } from '../shared/parks-controller.js';
 import { callCardStyles } from './phone-call-card.styles.js';
 import { conferenceStyles, renderConference, renderMerge } from './conference-view.js';
 import { recordingStyles, renderRecording } from './recording-view.js';
+import { offersRoom, renderRoomActions, renderRoomChip, renderRoomMore, roomCallState, roomStyles } from './room-view.js';
 
 const PERSON = svg`<svg viewBox="0 0 24 24"><path d="M12 12a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9Zm0 2c-4.4 0-8 2.2-8 5v2h16v-2c0-2.8-3.6-5-8-5Z"/></svg>`;
 
@@ -35,7 +36,7 @@ const DTMF_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 @customElement('phone-call-card')
 @localized()
 export class PhoneCallCard extends LitElement {
-  static override styles = [tokens, callCardStyles, conferenceStyles, recordingStyles];
+  static override styles = [tokens, callCardStyles, conferenceStyles, recordingStyles, roomStyles];
 
   #phone = new SessionController(this);
   /** Park slots free or taken, for the Park choices. */
@@ -127,7 +128,7 @@ export class PhoneCallCard extends LitElement {
       ${connected.length === 2 && other && (call.held || other.held)
         ? html`<button type="button" @click=${() => session.swap(call.held ? call.id : other.id)}>${msg('Swap calls')}</button>`
         : nothing}
-      ${call.monitor ? this.#renderMonitor(call) : nothing}
+      ${call.monitor ? this.#renderMonitor(call) : nothing} ${renderRoomActions(call, state, session)}
       <button
         type="button"
         @click=${async () => {
@@ -137,7 +138,7 @@ export class PhoneCallCard extends LitElement {
       >
         ${msg('Add call')}
       </button>
-      ${this.#hasMore(state)
+      ${this.#hasMore(state) || offersRoom(call, state)
         ? html`<button type="button" aria-expanded=${this.moreFor === call.id ? 'true' : 'false'} @click=${() => (this.moreFor = this.moreFor === call.id ? '' : call.id)}>
             ${msg('More')}
           </button>`
@@ -205,6 +206,7 @@ export class PhoneCallCard extends LitElement {
     const s = state.settings;
     return html`<div class="more" part="more" role="group" aria-label=${msg(str`More for ${remoteLabel(call)}`)}>
       ${s.parkSlots?.map((slot, i) => this.#renderParkSlot(call, slot, i))}
+      ${renderRoomMore(call, state, session)}
       ${s.parkCode ? html`<button type="button" @click=${() => session.park(call.id)}>${msg('Park')}</button>` : nothing}
       ${s.switchTargets?.map((t) => html`<button type="button" @click=${() => session.transfer(call.id, t.target, 'blind')}>${msg(str`Switch to ${t.label}`)}</button>`)}
       ${s.recordCode || s.localRecording
@@ -267,7 +269,7 @@ export class PhoneCallCard extends LitElement {
           <div class="names">
             <div class="name">${label}</div>
             ${call.remote.name ? html`<div class="number">${call.remote.number}</div>` : nothing}
-            <div class="state">${callStateText(call)}${this.#timer(call)}</div>
+            <div class="state">${roomCallState(call, state)}${this.#timer(call)}</div>
             ${consultOf ? html`<div class="note">${msg(str`Consulting before transferring ${remoteLabel(consultOf)}`)}</div>` : nothing}
             ${call.quality?.warnings.length
               ? html`<div class="warn" role="status">${msg(str`Poor connection: ${call.quality.warnings.join(', ')}`)}</div>`
@@ -311,11 +313,11 @@ export class PhoneCallCard extends LitElement {
   override render() {
     const state = this.#phone.state;
     if (!state) return nothing;
-    if (this.compact) return state.calls.length ? this.#renderChips(state) : nothing;
+    if (this.compact) return html`${state.calls.length ? this.#renderChips(state) : nothing}${renderRoomChip(state, this.#phone.session!)}`;
     const ended = state.lastEnded;
     const showEnded = ended && state.calls.length === 0 && ended.id !== this.dismissed;
     return html`
-      ${renderConference(state, this.#phone.session!)}
+      ${renderRoomChip(state, this.#phone.session!)} ${renderConference(state, this.#phone.session!)}
       ${state.calls.filter((call) => !state.conference?.ids.includes(call.id)).map((call) => this.#renderCall(call, state))}
       ${renderMerge(state, this.#phone.session!)}
       ${showEnded

@@ -86,6 +86,7 @@ const SETTING_PROPS = [
   'recordingConsent',
   'listenCode',
   'monitorCodes',
+  'conferenceRoom',
   'preset',
 ] as const;
 
@@ -218,6 +219,8 @@ export class PhoneWidget extends LitElement {
   @property({ attribute: 'listen-code' }) listenCode?: string;
   /** Monitoring DTMF codes, `whisper=*81,barge=*82,listen=*80` (these are the defaults). */
   @property({ attribute: 'monitor-codes' }) monitorCodes?: string;
+  /** The user's server conference room, an extension or SIP URI (`800`, `sip:conf-1001@pbx`): "Conference" sends a call there and joins it; hidden when unset. */
+  @property({ attribute: 'conference-room' }) conferenceRoom?: string;
   /** Feature codes of a PBX family (`asterisk`, `freeswitch`, `seed`) for the codes not set explicitly. */
   @property() preset?: string;
   /** Headers of incoming INVITEs to pass to `phone-incoming` for screen pops (comma-separated, e.g. `X-Customer-Id`). */
@@ -598,6 +601,7 @@ export class PhoneWidget extends LitElement {
       localRecording: this.localRecording,
       recordingConsent: this.recordingConsent || undefined,
       monitor: codes.listenCode ? { listenCode: codes.listenCode, ...monitorCodes(codes.monitorCodes) } : undefined,
+      conferenceRoom: this.conferenceRoom?.trim() || undefined,
     };
   }
 
