@@ -1,0 +1,142 @@
+// The call card's server conference room states (`conference-room`), with the
+// network scripted by the fake agent; the REFERs and the room's own calls are
+// proven end to end in test/e2e/conference-room.test.mjs.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../../test/fakes/test-widget.js';
+import type { TestPhoneWidget } from '../../../test/fakes/test-widget.js';
+import type { FakeCall } from '../../../test/fakes/fake-sip-agent.js';
+import './phone-call-card.js';
+
+const CT = 'application/dialog-info+xml';
+const roomDoc = (version: number, state: 'confirmed' | 'terminated') =>
+  `<?xml version="1.0"?><dialog-info xmlns="urn:ietf:params:xml:ns:dialog-info" version="${version}" state="full" entity="sip:800@phone.test"><dialog id="r1"><state>${state}</state><remote><identity>sip:1002@phone.test</identity></remote></dialog></dialog-info>`;
+
+const nameOf = (el: Element) => (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
+const buttonsNamed = (scope: ParentNode, name: string) => [...scope.querySelectorAll('button')].filter((b) => nameOf(b) === name);
+function buttonNamed(scope: ParentNode, name: string): HTMLButtonElement {
+  const found = buttonsNamed(scope, name);
+  expect(found, `a button named "${name}"`).to.have.length(1);
+  return found[0]!;
+}
+
+async function phone(room = '800') {
+  const el = (await fixture(html`<test-phone-widget
+    server="ws://127.0.0.1:8080"
+    identity="sip:1001@phone.test"
+    password="p"
+    no-url-activation
+    theme="light"
+    conference-room=${room}
+  >
+    <phone-call-card></phone-call-card>
+  </test-phone-widget>`)) as TestPhoneWidget;
+  el.agent.register();
+  const c = el.querySelector('phone-call-card')!;
+  const settle = async () => {
+    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+    await el.session.blf.settled();
+    await c.updateComplete;
+  };
+  const answered = async (number: string, name: string): Promise<FakeCall> => {
+    const call = el.agent.ring({ number, name, uri: `sip:${number}@phone.test` });
+    el.session.answer(call.id);
+    await settle();
+    return call;
+  };
+  const card = (label: string) => c.shadowRoot!.querySelector(`section[aria-label="Call with ${label}"]`) as HTMLElement;
+  const roomSub = () => el.agent.subscriptions.find((s) => s.target === 'sip:800@phone.test' && s.event === 'dialog');
+  return { el, c, root: c.shadowRoot!, settle, answered, card, roomSub };
+}
+
+describe('<phone-call-card> server conference room', () => {
+  it('is hidden without a room: no Conference, no More for it', async () => {
+    const { root, answered } = await phone('');
+    await answered('1002', 'Bob');
+    expect(buttonsNamed(root, 'More'), 'nothing else under More').to.have.length(0);
+    expect(root.textContent).not.to.contain('Your conference');
+  });
+
+  it('Conference sends the call into the room (REFER) and dials the room: "In your conference"', async () => {
+    const { el, root, settle, answered, card, roomSub } = await phone();
+    expect(roomSub(), 'the room watched with the dialog package').to.exist;
+    const bob = await answered('1002', 'Bob');
+    buttonNamed(root, 'More').click();
+    await settle();
+    buttonNamed(card('Bob'), 'Conference');
+    await expect(root.host).to.be.accessible();
+    buttonNamed(card('Bob'), 'Conference').click();
+    await settle();
+    expect(bob.log).to.include('refer:sip:800@phone.test');
+    expect(bob.log, 'our leg of Bob’s call ends').to.include('hangup');
+    const roomCall = el.agent.calls.find((x) => x.direction === 'outbound' && x.remote.uri === 'sip:800@phone.test')!;
+    expect(roomCall, 'the room dialled').to.exist;
+    roomCall.remoteAnswers();
+    await settle();
+    expect(el.session.state.room).to.include({ callId: roomCall.id, active: true });
+    expect(card('800').querySelector('.state')!.textContent).to.contain('In your conference');
+    expect(el.session.state.notice?.text).to.equal('Bob was sent to your conference');
+    expect(root.textContent, 'no rejoin chip while in the room').not.to.contain('Rejoin');
+    await expect(root.host).to.be.accessible();
+  });
+
+  it('Add participant sends the user’s other call into the room; several calls get one button each', async () => {
+    const { el, root, settle, answered, card } = await phone();
+    el.session.joinRoom();
+    await settle();
+    const roomCall = el.agent.calls.at(-1)!;
+    roomCall.remoteAnswers();
+    await settle();
+    const carol = await answered('1003', 'Carol');
+    // Answering Carol held the room; the room card offers to bring her in.
+    buttonNamed(card('800'), 'Add participant');
+    expect(buttonsNamed(card('Carol'), 'More'), 'no Conference for Carol while the user is in the room').to.have.length(0);
+    await expect(root.host).to.be.accessible();
+    await answered('1004', 'Dave');
+    buttonNamed(card('800'), 'Add Carol');
+    buttonNamed(card('800'), 'Add Dave');
+    buttonNamed(card('800'), 'Add Carol').click();
+    await settle();
+    expect(carol.log).to.include('refer:sip:800@phone.test');
+    expect(el.agent.calls.filter((x) => x.remote.uri === 'sip:800@phone.test'), 'the room is not dialled again').to.have.length(1);
+    buttonNamed(card('800'), 'Add participant');
+  });
+
+  it('"Your conference" rejoins while the room’s dialog state says someone is there, and goes when it empties', async () => {
+    const { el, root, settle, roomSub } = await phone();
+    roomSub()!.activate();
+    await settle();
+    expect(buttonsNamed(root, 'Your conference Rejoin'), 'an empty room: nothing to rejoin').to.have.length(0);
+    roomSub()!.notify(roomDoc(1, 'confirmed'), CT);
+    await settle();
+    await expect(root.host).to.be.accessible();
+    buttonNamed(root, 'Your conference Rejoin').click();
+    await settle();
+    const roomCall = el.agent.calls.at(-1)!;
+    expect(roomCall.remote.uri).to.equal('sip:800@phone.test');
+    expect(el.session.state.room?.callId).to.equal(roomCall.id);
+    roomCall.remoteEnds();
+    await settle();
+    buttonNamed(root, 'Your conference Rejoin');
+    roomSub()!.notify(roomDoc(2, 'terminated'), CT);
+    await settle();
+    expect(buttonsNamed(root, 'Your conference Rejoin')).to.have.length(0);
+  });
+
+  it('without dialog state from the server, the room counts as active after a party was sent there', async () => {
+    const { el, root, settle, answered, card, roomSub } = await phone();
+    roomSub()!.end(true);
+    await settle();
+    await answered('1002', 'Bob');
+    buttonNamed(root, 'More').click();
+    await settle();
+    buttonNamed(card('Bob'), 'Conference').click();
+    await settle();
+    const roomCall = el.agent.calls.find((x) => x.remote.uri === 'sip:800@phone.test')!;
+    roomCall.remoteAnswers();
+    await settle();
+    roomCall.remoteEnds();
+    await settle();
+    buttonNamed(root, 'Your conference Rejoin');
+    await expect(root.host).to.be.accessible();
+  });
+});
