@@ -19,6 +19,7 @@ for (const key of ['server', 'domain', 'identity', 'authentication', 'username',
 PhoneWidget.scriptDefaults = defaults;
 // `data-lang` picks the language of every phone that has no `lang` of its own.
 if (data.lang) PhoneWidget.scriptLang = data.lang;
+if (data.preset) PhoneWidget.scriptPreset = data.preset;
 
 const activation = data.urlActivation === 'false' ? {} : takeUrlActivation(window);
 const mount = data.mount !== undefined && data.mount !== 'false';
@@ -29,7 +30,6 @@ function autoMount(): void {
   const phone = document.createElement('phone-widget');
   phone.floating = true;
   if (data.theme === 'light' || data.theme === 'dark') phone.theme = data.theme;
-  if (data.preset) phone.preset = data.preset;
   // A kiosk link (`…&kiosk`) or tag (`data-kiosk`) mounts the kiosk layout, not a floating panel.
   if (data.kiosk !== undefined || new URLSearchParams(location.search).has('kiosk')) {
     phone.kiosk = true;

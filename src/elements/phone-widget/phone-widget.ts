@@ -140,6 +140,8 @@ export class PhoneWidget extends LitElement {
   static scriptDefaults: ConfigInput = {};
   /** The page's default language; the single-script bundle fills it from its script tag's `data-lang`. */
   static scriptLang: string | undefined;
+  /** The page's default feature-code preset; the single-script bundle fills it from its script tag's `data-preset`. */
+  static scriptPreset: string | undefined;
 
   /** SIP server: wss:// URL, sip: URI or host; several, comma-separated, are tried in order. */
   @property() server?: string;
@@ -565,7 +567,7 @@ export class PhoneWidget extends LitElement {
 
   /** The feature codes set on the element, with the preset's filling the gaps. */
   #codes(): FeatureCodeSettings {
-    return withPreset(this.preset, {
+    return withPreset(this.preset || PhoneWidget.scriptPreset, {
       parkCode: this.parkCode,
       parkSlots: this.parkSlots,
       voicemailCode: this.voicemailCode,
