@@ -393,7 +393,7 @@ export class ChatService extends Emitter<ChatEvents> implements SessionFeature {
     for (const part of input.split(/[,;]+/)) {
       if (!part.trim()) continue;
       const target = parseDialTarget(part, account.domain);
-      if (!target) return { ok: false, message: `“${cleanLabel(part, 40)}” is not a number or address.` };
+      if (!target) return { ok: false, message: msg(str`“${cleanLabel(part, 40)}” is not a number or address.`) };
       const n = target.display.toLowerCase();
       if (!isSelf(n, account.user, account.domain) && !list.includes(n)) list.push(n);
     }

@@ -246,6 +246,7 @@
 's7b7f9df4aca8585e': str`Übergabe an ${0} fehlgeschlagen: ${1}`,
 's7cb4e55c59663b1c': `Firma`,
 's7cfe12cd14df9950': `Abmelden`,
+'s7d0fbc328bafcfd4': str`„${0}“ ist keine Nummer und keine Adresse.`,
 's7d7ca36ecef354a5': `Läuft`,
 's7db59e8551763715': `Neuer Kontakt`,
 's7de7da02aa094588': str`An ${0} übergeben`,
