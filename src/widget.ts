@@ -8,6 +8,7 @@
 import { hasActivation, type ConfigInput } from './core/config.js';
 import { takeUrlActivation } from './core/activation.js';
 import { PhoneWidget } from './index.js';
+import { applyLocale, pickLocale } from './i18n/locale.js';
 
 const script = document.currentScript as HTMLScriptElement | null;
 const data = script?.dataset ?? {};
@@ -19,6 +20,9 @@ for (const key of ['server', 'domain', 'identity', 'authentication', 'username',
 PhoneWidget.scriptDefaults = defaults;
 // `data-lang` picks the language of every phone that has no `lang` of its own.
 if (data.lang) PhoneWidget.scriptLang = data.lang;
+// Set now, not when a phone connects: switching is asynchronous, and the phone's
+// first words ("Connecting…", its phone-status event) come right after it connects.
+void applyLocale(pickLocale({ script: data.lang, languages: navigator.languages }));
 if (data.preset) PhoneWidget.scriptPreset = data.preset;
 
 const activation = data.urlActivation === 'false' ? {} : takeUrlActivation(window);
