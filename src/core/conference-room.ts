@@ -80,7 +80,9 @@ export class ConferenceRoom {
     if (!ok) return false;
     this.#sentAt = Date.now();
     this.#scheduleExpiry();
-    if (!this.#session.state.room?.callId) this.join();
+    const inRoom = this.#session.state.room?.callId;
+    if (!inRoom) this.join();
+    else this.#backToRoom(inRoom, call.id);
     this.#follow(this.#session.state);
     this.#host.notify('info', msg(str`${label} was sent to your conference`));
     return true;
@@ -93,6 +95,14 @@ export class ConferenceRoom {
     if (result.ok && result.id) this.#dialledId = result.id;
     this.#follow(this.#session.state);
     return result;
+  }
+
+  /** After adding the last other call, the user is back in the room: its call is resumed. */
+  #backToRoom(roomId: string, sentId: string): void {
+    const calls = this.#session.state.calls;
+    const room = calls.find((c) => c.id === roomId);
+    const talking = calls.some((c) => c.id !== roomId && c.id !== sentId && c.state === 'connected' && !c.held);
+    if (room?.held && !talking) void this.#session.hold(roomId, false);
   }
 
   /** Stops watching the room. */

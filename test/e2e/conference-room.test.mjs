@@ -49,6 +49,9 @@ describe('server conference room', () => {
     assert.match(referCarol.target, /^sip:1008@/);
     await conf.waitEvent('incoming', (e) => e.from === '1003');
     await alice.waitText('1003 was sent to your conference');
+    // Carol was the only other call: the user is back in the room (its call resumed).
+    await conf.waitEvent('unhold');
+    await alice.waitText('In your conference');
     // The room now holds Bob, Carol and the user: three live calls at the room peer.
     await waitFor(async () => conf.run((p) => p.sessions.filter((s) => s.isEstablished()).length === 3), { message: 'three calls in the room' });
 

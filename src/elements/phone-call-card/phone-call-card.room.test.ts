@@ -98,7 +98,11 @@ describe('<phone-call-card> server conference room', () => {
     await settle();
     expect(carol.log).to.include('refer:sip:800@phone.test');
     expect(el.agent.calls.filter((x) => x.remote.uri === 'sip:800@phone.test'), 'the room is not dialled again').to.have.length(1);
-    buttonNamed(card('800'), 'Add participant');
+    expect(roomCall.log.at(-1), 'Dave is still on the line: the room stays held').to.equal('hold');
+    buttonNamed(card('800'), 'Add participant').click();
+    await settle();
+    expect(roomCall.log.at(-1), 'nobody else left: back in the room').to.equal('resume');
+    expect(card('800').querySelector('.state')!.textContent).to.contain('In your conference');
   });
 
   it('"Your conference" rejoins while the room’s dialog state says someone is there, and goes when it empties', async () => {
