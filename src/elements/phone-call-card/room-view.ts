@@ -35,8 +35,8 @@ export function renderRoomMore(call: CallView, state: PhoneState, session: Phone
 export function renderRoomActions(call: CallView, state: PhoneState, session: PhoneSession) {
   if (!isRoomCall(call, state) || call.state !== 'connected') return nothing;
   const others = state.calls.filter((c) => movable(c, state));
-  if (others.length === 1) return html`<button class="primary" type="button" @click=${() => session.sendToRoom(others[0]!.id)}>${msg('Add participant')}</button>`;
-  return others.map((c) => html`<button type="button" @click=${() => session.sendToRoom(c.id)}>${msg(str`Add ${remoteLabel(c)}`)}</button>`);
+  if (others.length === 1) return html`<button class="primary room-add" type="button" @click=${() => session.sendToRoom(others[0]!.id)}>${msg('Add participant')}</button>`;
+  return others.map((c) => html`<button class="room-add several" type="button" @click=${() => session.sendToRoom(c.id)}>${msg(str`Add ${remoteLabel(c)}`)}</button>`);
 }
 
 /** "Your conference": rejoins the room while it is active and the user is not in it. */
@@ -53,6 +53,14 @@ export function renderRoomChip(state: PhoneState, session: PhoneSession) {
 }
 
 export const roomStyles = css`
+  /* "Add participant" on a row of its own above the call's controls (it does not fit a third of 320 px). */
+  .actions .room-add {
+    flex: 1 1 100%;
+    order: -1;
+  }
+  .actions .room-add.several {
+    flex-basis: 40%;
+  }
   .room-bar {
     margin-bottom: 10px;
   }
