@@ -79,6 +79,21 @@ describe('<phone-call-card> server conference room', () => {
     await expect(root.host).to.be.accessible();
   });
 
+  it('a refused REFER keeps the call and does not dial the room', async () => {
+    const { el, root, settle, answered, card } = await phone();
+    const bob = await answered('1002', 'Bob');
+    bob.referReply = { ok: false, code: 603, reason: 'Decline' };
+    buttonNamed(root, 'More').click();
+    await settle();
+    buttonNamed(card('Bob'), 'Conference').click();
+    await settle();
+    expect(bob.log).not.to.include('hangup');
+    expect(el.agent.calls.filter((x) => x.remote.uri === 'sip:800@phone.test'), 'the room not dialled').to.have.length(0);
+    expect(el.session.state.notice?.kind).to.equal('error');
+    expect(el.session.state.room).to.include({ active: false });
+    expect(card('Bob').querySelector('.state')!.textContent).to.contain('Connected');
+  });
+
   it('Add participant sends the user’s other call into the room; several calls get one button each', async () => {
     const { el, root, settle, answered, card } = await phone();
     el.session.joinRoom();
