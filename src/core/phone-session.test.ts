@@ -562,4 +562,16 @@ describe('PhoneSession: recent calls', () => {
     expect(session.state.recent[0]!.number).to.equal('2054');
     expect(session.state.recent[49]!.number).to.equal('2005');
   });
+
+  it('keeps the history within its size limit as calls end', async () => {
+    const { session, agent } = ready();
+    session.historyLimit = 3;
+    for (let i = 0; i < 6; i++) {
+      session.dial(String(3000 + i));
+      agent.calls[agent.calls.length - 1]!.remoteEnds(486, 'Busy');
+    }
+    const store = session.history!;
+    for (const end = performance.now() + 3000; (await store.count()) !== 3 && performance.now() < end; ) await new Promise((r) => setTimeout(r, 20));
+    expect((await store.latest(10)).map((r) => r.number)).to.deep.equal(['3005', '3004', '3003']);
+  });
 });

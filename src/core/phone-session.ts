@@ -913,7 +913,8 @@ export class PhoneSession extends Emitter<SessionEvents> {
     const record = { ...historyRecord(ended), ...(summary ? { quality: summary } : {}) };
     const recent: RecentCall = recentFrom(record);
     const history = this.#history;
-    void history?.put(record);
+    // The history keeps its size limit as calls come in, not only when it is opened.
+    void history?.put(record).then(() => history.prune(this.#historyLimit));
     this.#update({
       calls: this.#callViews(),
       recent: [recent, ...this.#state.recent].slice(0, MAX_RECENT),
