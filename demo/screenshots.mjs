@@ -74,6 +74,26 @@ try {
     await alice.page.locator('phone-history li .row').first().click();
     await shot(alice, `${scheme}-320-history`);
     await alice.page.getByRole('tab', { name: 'Phone' }).click();
+    // A server conference room: a bare peer plays the room (1008); Erin (1005) is sent there, then the user leaves it.
+    const room = await bed.peer('1008', { autoAnswer: true });
+    const erin = await bed.peer('1005', { autoAnswer: true });
+    const setRoom = (value) => alice.page.evaluate(async (v) => {
+      const el = document.querySelector('phone-widget');
+      el.conferenceRoom = v;
+      await el.updateComplete;
+    }, value);
+    await setRoom('1008');
+    await alice.page.getByRole('combobox', { name: 'Number to call' }).fill('1005');
+    await alice.page.getByRole('combobox', { name: 'Number to call' }).press('Enter');
+    await alice.page.getByRole('button', { name: 'More', exact: true }).click();
+    await alice.page.getByRole('button', { name: 'Conference', exact: true }).click();
+    await alice.page.getByText('In your conference').waitFor();
+    await shot(alice, `${scheme}-320-conference-room`);
+    await alice.page.getByRole('button', { name: 'Hang up', exact: true }).click();
+    await alice.page.getByRole('button', { name: /^Your conference/ }).waitFor({ timeout: 15000 });
+    await shot(alice, `${scheme}-320-conference-room-rejoin`);
+    await Promise.all([room.close(), erin.close()]);
+    await setRoom('');
     const wrong = await open('1003', { password: 'wrong', expect: 'Disconnected' });
     await wrong.page.locator('phone-widget .reason').filter({ hasText: 'Wrong user name' }).waitFor();
     await shot(wrong, `${scheme}-320-wrong-password`);
