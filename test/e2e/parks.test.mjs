@@ -16,6 +16,8 @@ const parksText = (phone) =>
 const slotState = (phone, slot) =>
   phone.page.evaluate((s) => document.querySelector('phone-widget').session.parks.state.slots.find((x) => x.slot === s)?.state, slot);
 const parksTab = (phone) => phone.page.getByRole('tab', { name: /^Parks/ });
+/** Dialog state goes SIP → Kamailio's presence server → NOTIFY: slow on a loaded 2-core machine. */
+const DIALOG_WAIT = { timeout: 20000 };
 
 describe('call parks', () => {
   let bed;
@@ -30,7 +32,7 @@ describe('call parks', () => {
     const bob = await bed.peer('1002', { autoAnswer: true });
     const alice = await bed.phone('1001');
     await alice.set({ parkSlots: '1007' });
-    await waitFor(async () => (await slotState(alice, '1007')) === 'free', { message: 'slot 1007 free' });
+    await waitFor(async () => (await slotState(alice, '1007')) === 'free', { ...DIALOG_WAIT, message: 'slot 1007 free' });
 
     await alice.dial('1002');
     await alice.waitText('Connected');
@@ -45,8 +47,9 @@ describe('call parks', () => {
     await alice.waitStatus('Ready');
 
     // Kamailio's dialog NOTIFY for 1007 names Bob as the other party.
-    await waitFor(async () => (await slotState(alice, '1007')) === 'occupied', { timeout: 15000, message: 'slot 1007 occupied' });
+    await waitFor(async () => (await slotState(alice, '1007')) === 'occupied', { ...DIALOG_WAIT, message: 'slot 1007 occupied' });
     await waitFor(async () => /, 1 parked call/.test((await parksTab(alice).innerText().catch(() => '')) + (await parksTab(alice).textContent())), {
+      ...DIALOG_WAIT,
       message: 'badge on the Parks tab',
     });
     await parksTab(alice).click();
@@ -62,7 +65,7 @@ describe('call parks', () => {
 
     // The parked caller leaves: the slot is free again and the badge goes.
     await bob.run((peer) => peer.hangup());
-    await waitFor(async () => (await slotState(alice, '1007')) === 'free', { timeout: 15000, message: 'slot 1007 free again' });
+    await waitFor(async () => (await slotState(alice, '1007')) === 'free', { ...DIALOG_WAIT, message: 'slot 1007 free again' });
     await parksTab(alice).click();
     await waitFor(async () => (await parksText(alice)).includes('1007 Free'), { message: 'free in the parks view' });
     assert.equal(await alice.page.evaluate(() => document.querySelector('phone-widget').session.parks.state.parked), 0);
