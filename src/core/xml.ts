@@ -63,10 +63,11 @@ const refuse = (): never => {
 /** Replaces character and predefined entity references; anything else with `&` is refused. */
 function decode(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(/&([^;&\s]{0,10});|&/g, (whole, ref: string | undefined) => {
+  return text.replace(/&([^;&\s]{0,32});|&/g, (whole, ref: string | undefined) => {
     if (ref === undefined) return refuse();
     if (ref in PREDEFINED) return PREDEFINED[ref]!;
-    const m = /^#(?:x([0-9a-f]{1,6})|([0-9]{1,7}))$/i.exec(ref);
+    // Any number of leading zeros, as XML allows; the value is checked below.
+    const m = /^#(?:x0*([0-9a-f]{1,6})|0*([0-9]{1,7}))$/i.exec(ref);
     if (!m) return refuse();
     const code = m[1] !== undefined ? parseInt(m[1], 16) : Number(m[2]);
     const ok = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
@@ -199,7 +200,8 @@ export function parseXml(body: unknown, max = MAX_XML_CHARS): XmlElement | null 
   if (typeof body !== 'string' || !body.trim() || body.length > max) return null;
   if (FORBIDDEN.test(body)) return null;
   try {
-    return read(body);
+    // XML 1.0 §2.11: CRLF and a lone CR read as LF, before anything else.
+    return read(body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body);
   } catch {
     // Refused, or anything unforeseen: the body is ignored, the phone goes on.
     return null;

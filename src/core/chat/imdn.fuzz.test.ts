@@ -51,7 +51,8 @@ describe('IMDN under generated input (fast-check)', () => {
         const id = cleanMessageId(n.messageId);
         fc.pre(id !== undefined);
         const parsed = parseImdn(buildImdn({ ...n, messageId: id! }));
-        const datetime = n.datetime.replace(/\r\n?/g, '\n').trim();
+        // The builder writes CR and LF as character references, so they come back as they were.
+        const datetime = n.datetime.trim();
         expect(parsed).to.deep.equal({ messageId: id, kind: n.kind, status: n.status, ...(datetime ? { datetime: datetime.slice(0, 64) } : {}) });
       }),
       RUNS,
