@@ -8,9 +8,9 @@ describe('feature-code presets', () => {
     expect(codes.parkSlots).to.equal('71,72,73,74,75,76,77,78');
   });
 
-  it('fills FreeSWITCH codes: valet park *5900, voicemail *98, pickup **, eavesdrop *33', () => {
+  it('fills FreeSWITCH codes: valet park *5900, voicemail *97, pickup **, eavesdrop *33', () => {
     const codes = withPreset('freeswitch', {});
-    expect(codes).to.include({ parkCode: '*5900', voicemailCode: '*98', pickupCode: '**', listenCode: '*33' });
+    expect(codes).to.include({ parkCode: '*5900', voicemailCode: '*97', pickupCode: '**', listenCode: '*33' });
     expect(codes.parkSlots?.split(',')).to.deep.equal(['*5901', '*5902', '*5903', '*5904', '*5905', '*5906', '*5907', '*5908']);
   });
 

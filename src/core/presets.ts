@@ -6,8 +6,9 @@
  * - `asterisk`: FreePBX's defaults (park 70 with slots 71–78, voicemail *97,
  *   directed pickup **, DND *78 / *79, one-touch recording *1).
  * - `freeswitch`: FreeSWITCH / FusionPBX defaults (valet park *5900 with
- *   slots *5901–*5908, voicemail *98, intercept **, eavesdrop *33 with its
- *   in-call digits 1 / 3 / 0).
+ *   slots *5901–*5908, voicemail *97 (the caller's own box; *98 asks for a
+ *   box), intercept **, eavesdrop *33 with its in-call digits: 2 speaks to the
+ *   watched channel (whisper), 3 joins both (barge), 0 listens only).
  * - `seed`: the seed phones' conventions (voicemail transfer prefix 03,
  *   monitoring 007 + extension with *81 / *82 / *80, on-demand recording *1).
  */
@@ -47,10 +48,10 @@ export const PRESETS: Readonly<Record<PresetName, Readonly<FeatureCodeSettings>>
   freeswitch: {
     parkCode: '*5900',
     parkSlots: range('*', 5901, 5908),
-    voicemailCode: '*98',
+    voicemailCode: '*97',
     pickupCode: '**',
     listenCode: '*33',
-    monitorCodes: 'whisper=1,barge=3,listen=0',
+    monitorCodes: 'whisper=2,barge=3,listen=0',
   },
   seed: {
     voicemailPrefix: '03',
