@@ -26,6 +26,7 @@ import type { RecordingSegment, RecordingStore } from '../storage/recording-stor
 import { QualitySampler } from './media/quality-sampler.js';
 import { historyRecord, recentFrom } from './call-history.js';
 import { CallHistoryStore } from '../storage/call-history-store.js';
+import { wipeAccount } from '../storage/account-store.js';
 import { soundCue, type SoundCue } from './media/sound-cue.js';
 import { askNotificationPermission, notifyIncoming } from './notify.js';
 import { TabShare, mirrorPatch, tabShareName } from './tabs/tab-share.js';
@@ -639,14 +640,15 @@ export class PhoneSession extends Emitter<SessionEvents> {
     await Promise.all([this.#history?.delete(record), this.recordings?.deleteForCall(record.id)]);
   }
 
-  /** Logs out: stops, and deletes this account's stored call history. */
+  /** Logs out: stops, and deletes everything stored for this account (history, chat, contacts, settings, recordings). */
   async logout(): Promise<void> {
-    const history = this.#history;
+    const identity = this.#state.account?.identity;
     this.stop();
     this.#history = undefined;
     this.#update({ recent: [] });
-    await history?.clear();
-    await this.#recording.store?.clear();
+    this.blf.contacts.open(undefined);
+    // History, chat, contacts, settings and recordings of the account: all of it.
+    if (identity) await wipeAccount(identity);
   }
 
   #openHistory(identity: string): void {

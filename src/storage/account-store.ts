@@ -242,3 +242,11 @@ export class AccountStore<T> {
     this.#onProblem?.(problem);
   }
 }
+
+/** Everything the phone keeps for an account, by kind (each its own database). */
+const ACCOUNT_KINDS = ['history', 'chat', 'contacts', 'contact-favorites', 'settings', 'recordings'] as const;
+
+/** Deletes every record the phone stored for `account` ("Sign out" wipes the account's data). */
+export async function wipeAccount(account: string): Promise<void> {
+  await Promise.all(ACCOUNT_KINDS.map((kind) => new AccountStore<unknown>(account, kind).clear()));
+}

@@ -120,6 +120,9 @@ describe('<phone-widget> settings', () => {
     await until(() => back.agent?.config.identity === id, 'signed in with the remembered account');
     expect(back.agent.config.password).to.equal(SECRET);
     back.agent.register();
+    back.session.blf.contacts.open(id);
+    await back.session.blf.contacts.save({ firstName: 'Zebulon', lastName: 'Quist', company: '', phones: [{ number: '1009', kind: 'work' }], emails: [], note: '', favorite: false });
+    expect(await everythingStored()).to.contain('Zebulon');
     const settings = await openSettings(back);
     expect(select(settings, 'Remember me').checked).to.equal(true);
     [...settings.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Sign out')!.click();
@@ -127,5 +130,6 @@ describe('<phone-widget> settings', () => {
     await back.updateComplete;
     expect(back.shadowRoot!.textContent).to.contain('Not set up yet');
     expect(await everythingStored(), 'the password is gone').not.to.contain(SECRET);
+    expect(await everythingStored(), 'the account’s contacts are gone').not.to.contain('Zebulon');
   });
 });
