@@ -536,6 +536,20 @@ describe('PhoneSession: DND, auto-answer, ignore', () => {
   });
 });
 
+describe('PhoneSession: staying awake', () => {
+  const awakeLocks = async () => ((await navigator.locks.query()).held ?? []).filter((l) => l.name?.startsWith('phone-widget:awake:')).length;
+
+  it('holds a Web Lock of its own while the SIP agent runs (Chrome does not freeze such a page), and lets it go on stop', async () => {
+    const before = await awakeLocks();
+    const { session } = setup();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await awakeLocks()).to.equal(before + 1);
+    session.stop();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await awakeLocks()).to.equal(before);
+  });
+});
+
 describe('PhoneSession: recent calls', () => {
   it('keeps finished calls newest first, and redials the latest number', () => {
     const { session, agent } = ready();

@@ -27,6 +27,7 @@ import { QualitySampler } from './media/quality-sampler.js';
 import { historyRecord, recentFrom } from './call-history.js';
 import { CallHistoryStore } from '../storage/call-history-store.js';
 import { wipeAccount } from '../storage/account-store.js';
+import { keepAwake } from './keep-awake.js';
 import { soundCue, type SoundCue } from './media/sound-cue.js';
 import { askNotificationPermission, notifyIncoming } from './notify.js';
 import { TabShare, mirrorPatch, tabShareName } from './tabs/tab-share.js';
@@ -118,6 +119,8 @@ export class PhoneSession extends Emitter<SessionEvents> {
   #features: SessionFeature[] = [];
   #history: CallHistoryStore | undefined;
   #historyLimit = 5000;
+  /** Releases the Web Lock that keeps the page from being frozen while the agent runs. */
+  #awake: (() => void) | undefined;
   #featuresUp = false;
   #tabs: TabShare | undefined;
   /**
@@ -268,6 +271,8 @@ export class PhoneSession extends Emitter<SessionEvents> {
   }
 
   #startAgent(next: PhoneConfig): void {
+    this.#awake?.();
+    this.#awake = keepAwake();
     try {
       this.#agent = this.#createAgent(next, () => ({ audio: this.audio.microphoneConstraints(), video: false }));
     } catch (error) {
@@ -1017,6 +1022,8 @@ export class PhoneSession extends Emitter<SessionEvents> {
     this.#lines.clear();
     this.#agent?.stop();
     this.#agent = undefined;
+    this.#awake?.();
+    this.#awake = undefined;
     this.#pendingDestination = undefined;
     this.#update({ calls: [] });
     this.#refreshSound();
