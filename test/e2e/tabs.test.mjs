@@ -91,6 +91,22 @@ describe('one registration across tabs', () => {
     for (const tab of rest) await tab.waitText('Call with Bob ended');
   });
 
+  it('another tab registers within 5 s when the elected tab crashes', async () => {
+    const context = await bed.browser.newContext();
+    const first = await bed.phone('1004', { context });
+    const second = await bed.phone('1004', { context });
+    assert.deepEqual([await role(first), await role(second)], ['leader', 'follower']);
+    const cdp = await context.newCDPSession(first.page);
+    const crashedAt = Date.now();
+    // The crash never answers: do not wait for it.
+    void cdp.send('Page.crash').catch(() => undefined);
+    const status = () => second.page.evaluate(() => document.querySelector('phone-widget').session.state.status);
+    await waitFor(async () => (await role(second)) === 'leader' && (await status()) === 'ready', { timeout: 5000, interval: 50, message: 'the other tab registered' });
+    assert.ok(Date.now() - crashedAt < 5000);
+    // The crashed tab's contact goes with its connection.
+    await waitFor(() => contacts(bed.sip, '1004') === 1, { message: 'one contact for 1004' });
+  });
+
   it('two phones of one account on one page: the second follows the first', async () => {
     const context = await bed.browser.newContext();
     const phone = await bed.phone('1003', { context });
