@@ -123,6 +123,8 @@ export class PhoneSession extends Emitter<SessionEvents> {
   #awake: (() => void) | undefined;
   #featuresUp = false;
   #tabs: TabShare | undefined;
+  /** Following: the features' agent, through the elected tab's (see tabs/remote-agent.ts). */
+  #remoteAgent: SipAgent | undefined;
   /**
    * Share one registration with the other tabs (and phones) of this browser
    * that use the same account: one is elected to run the SIP agent and carry
@@ -251,11 +253,20 @@ export class PhoneSession extends Emitter<SessionEvents> {
       lead: () => {
         // The calls shown were the previous elected tab's: they went with it.
         this.#update({ calls: [], lastEnded: undefined });
+        this.#featuresChange(false);
+        this.#remoteAgent = undefined;
         this.#startAgent(config);
+        if (this.#agent) share.serve(this.#agent);
       },
       mirror: (state) => {
         if (this.#tabs !== share) return;
         this.#update(mirrorPatch(this.#state, state));
+        // Features (BLF, voicemail, chat sending) work through the elected tab while it is registered.
+        const registered = state.status === 'ready' || state.status === 'in-call';
+        if (registered && !this.#featuresUp) {
+          this.#remoteAgent ??= share.remoteAgent();
+          this.#featuresChange(true);
+        } else if (!registered) this.#featuresChange(false);
         const destination = this.#pendingDestination;
         if (destination && state.status === 'ready') {
           this.#pendingDestination = undefined;
@@ -292,15 +303,17 @@ export class PhoneSession extends Emitter<SessionEvents> {
   /** Adds a feature that works through the agent while registered (see `SessionFeature`). */
   use(feature: SessionFeature): void {
     this.#features.push(feature);
-    if (this.#featuresUp && this.#agent && this.#config) feature.up({ agent: this.#agent, config: this.#config });
+    const agent = this.#agent ?? this.#remoteAgent;
+    if (this.#featuresUp && agent && this.#config) feature.up({ agent, config: this.#config });
   }
 
   #featuresChange(up: boolean): void {
     if (!up && !this.#featuresUp) return;
     this.#featuresUp = up;
+    const agent = this.#agent ?? this.#remoteAgent;
     for (const feature of this.#features) {
       try {
-        if (up && this.#agent && this.#config) feature.up({ agent: this.#agent, config: this.#config });
+        if (up && agent && this.#config) feature.up({ agent, config: this.#config });
         else if (!up) feature.down();
       } catch (error) {
         console.warn('[phone] feature failed', error);
@@ -1030,5 +1043,6 @@ export class PhoneSession extends Emitter<SessionEvents> {
     // After the calls are cleared, so that the other tabs see them go; then another tab is elected.
     this.#tabs?.close();
     this.#tabs = undefined;
+    this.#remoteAgent = undefined;
   }
 }

@@ -107,6 +107,25 @@ describe('one registration across tabs', () => {
     await waitFor(() => contacts(bed.sip, '1004') === 1, { message: 'one contact for 1004' });
   });
 
+  it("a follower tab's BLF lamps work through the elected tab's registration", async () => {
+    const context = await bed.browser.newContext();
+    const [bob, carol] = await Promise.all([bed.peer('1002'), bed.peer('1003', { autoAnswer: true })]);
+    const first = await bed.phone('1005', { context, page: 'blf-panel.html' });
+    const second = await bed.phone('1005', { context, page: 'blf-panel.html' });
+    assert.equal(await role(second), 'follower');
+    const lamp = (phone, label) =>
+      phone.page.locator('phone-blf-panel').getByRole('button', { name: new RegExp(`^${label}, `) }).getAttribute('state');
+    const waitLamp = (phone, label, state) => waitFor(async () => (await lamp(phone, label)) === state, { timeout: 20000, message: `${label} ${state}` });
+    await waitLamp(second, 'Carol', 'idle');
+    await bob.run((p) => p.call('1003'));
+    await waitLamp(second, 'Carol', 'busy');
+    await waitLamp(first, 'Carol', 'busy');
+    await bob.run((p) => p.hangup());
+    await waitLamp(second, 'Carol', 'idle');
+    assert.equal(contacts(bed.sip, '1005'), 1);
+    await Promise.all([bob, carol].map((p) => p.page.evaluate(() => window.peer.ua.stop())));
+  });
+
   it('two phones of one account on one page: the second follows the first', async () => {
     const context = await bed.browser.newContext();
     const phone = await bed.phone('1003', { context });

@@ -14,7 +14,13 @@ export type TabMessage =
   | { type: 'state'; state: PhoneState }
   | { type: 'event'; name: SharedEventName; payload: unknown }
   | { type: 'command'; rid: string; name: string; args: unknown[] }
-  | { type: 'result'; rid: string; value: unknown };
+  | { type: 'result'; rid: string; value: unknown }
+  /** A follower's feature subscribes through the elected tab's agent, and ends it. */
+  | { type: 'subscribe'; sid: string; target: string; event: string; accept: string; expires: number; headers: string[] }
+  | { type: 'unsubscribe'; sid: string }
+  /** An event of such a subscription, or an unsolicited NOTIFY of the elected tab's agent. */
+  | { type: 'subscription'; sid: string; name: 'active' | 'notify' | 'terminated'; payload: unknown }
+  | { type: 'agent-notify'; payload: { event: string; body: string; contentType: string } };
 
 /** How long a follower waits for the leader to carry out a command (a REFER waits for the transferee's report). */
 const COMMAND_TIMEOUT_MS = 40_000;

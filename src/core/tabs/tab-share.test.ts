@@ -129,6 +129,30 @@ describe('PhoneSession shared across tabs', () => {
     for (const t of [a, b]) t!.session.stop();
   });
 
+  it("a follower's BLF keys subscribe through the elected tab's agent and light up from its NOTIFYs", async () => {
+    const [a, b] = tabs(2);
+    await waitUntil(() => b!.session.tabRole === 'follower');
+    const agent = a!.agents[0]!;
+    agent.register();
+    b!.session.blf.watch({ extensions: ['1002'], voicemail: true });
+    await waitUntil(() => agent.subscriptions.some((s) => s.event === 'dialog' && s.target === 'sip:1002@phone.test'), 'dialog subscription');
+    const dialog = agent.subscriptions.find((s) => s.event === 'dialog')!;
+    dialog.activate();
+    await waitUntil(() => b!.session.blf.state.lamps.get('1002')?.state === 'idle', 'lamp idle');
+    dialog.notify(
+      '<?xml version="1.0"?><dialog-info xmlns="urn:ietf:params:xml:ns:dialog-info" version="2" state="full" entity="sip:1002@phone.test"><dialog id="d1" direction="recipient"><state>confirmed</state></dialog></dialog-info>',
+      'application/dialog-info+xml',
+    );
+    await waitUntil(() => b!.session.blf.state.lamps.get('1002')?.state === 'busy', 'lamp busy');
+    // Unsolicited message-summary NOTIFYs reach the follower too.
+    agent.receiveNotify('message-summary', 'Messages-Waiting: yes\r\nVoice-Message: 3/0\r\n', 'application/simple-message-summary');
+    await waitUntil(() => b!.session.blf.state.voicemail?.voice?.new === 3, 'voicemail count');
+    // The follower leaves: its subscriptions end in the elected tab.
+    b!.session.stop();
+    await waitUntil(() => dialog.terminated, 'unsubscribed');
+    a!.session.stop();
+  });
+
   it('another tab takes over and registers when the elected one leaves', async () => {
     const [a, b, c] = tabs(3);
     await waitUntil(() => b!.session.tabRole === 'follower' && c!.session.tabRole === 'follower');

@@ -8,7 +8,9 @@
 import type { Emitter } from '../emitter.js';
 import type { SessionEvents } from '../phone-session.js';
 import type { PhoneState } from '../types.js';
+import type { SipAgent, SipSubscription } from '../sip/agent.js';
 import { elect } from './tab-election.js';
+import { RemoteAgent } from './remote-agent.js';
 import { TabLink, type SharedEventName, type TabMessage } from './tab-link.js';
 
 export type TabRole = 'waiting' | 'leader' | 'follower';
@@ -39,6 +41,12 @@ export class TabShare {
   #link: TabLink;
   #offs: Array<() => void>;
   #leave: () => void = () => undefined;
+  /** Elected: the agent that serves the followers' subscriptions and MESSAGEs, and those subscriptions. */
+  #agent: SipAgent | undefined;
+  #offAgent: (() => void) | undefined;
+  #served = new Map<string, SipSubscription>();
+  /** Following: the features' stand-in agent. */
+  #remote: RemoteAgent | undefined;
 
   constructor(name: string, source: Pick<Emitter<SessionEvents>, 'on'>, hooks: TabShareHooks) {
     this.#hooks = hooks;
@@ -68,6 +76,18 @@ export class TabShare {
     return this.#role === 'follower';
   }
 
+  /** Following: an agent for the features that works through the elected tab's agent. */
+  remoteAgent(): RemoteAgent {
+    return (this.#remote ??= new RemoteAgent(this.#link));
+  }
+
+  /** Elected: serves the followers' subscriptions and MESSAGEs with `agent`, and relays its unsolicited NOTIFYs. */
+  serve(agent: SipAgent): void {
+    this.#unserve();
+    this.#agent = agent;
+    this.#offAgent = agent.on('notify', (payload) => this.#publish({ type: 'agent-notify', payload }));
+  }
+
   /** Following: sends a command to the elected tab; resolves with its result (undefined if it did not answer). */
   forward(name: string, args: unknown[]): Promise<unknown> {
     return this.#link.request(name, args);
@@ -77,6 +97,9 @@ export class TabShare {
   close(): void {
     for (const off of this.#offs) off();
     this.#offs = [];
+    this.#unserve();
+    this.#remote?.stop();
+    this.#remote = undefined;
     this.#leave();
     this.#link.close();
     this.#role = 'waiting';
@@ -90,16 +113,59 @@ export class TabShare {
     if (this.#role === 'leader') {
       if (message.type === 'hello') this.#link.post({ type: 'state', state: this.#hooks.snapshot() });
       else if (message.type === 'command') void this.#execute(message.rid, message.name, message.args);
+      else if (message.type === 'subscribe') this.#subscribe(message);
+      else if (message.type === 'unsubscribe') {
+        this.#served.get(message.sid)?.terminate();
+        this.#served.delete(message.sid);
+      }
     } else if (this.#role === 'follower') {
       if (message.type === 'state') this.#hooks.mirror(message.state);
       else if (message.type === 'event') this.#hooks.replay(message.name, message.payload);
+      else if (message.type === 'subscription') this.#remote?.relaySubscription(message.sid, message.name, message.payload);
+      else if (message.type === 'agent-notify') this.#remote?.relayNotify(message.payload);
     }
+  }
+
+  #subscribe({ sid, target, event, accept, expires, headers }: Extract<TabMessage, { type: 'subscribe' }>): void {
+    if (!this.#agent || this.#served.has(sid)) return;
+    let subscription: SipSubscription;
+    try {
+      subscription = this.#agent.subscribe(target, event, accept, expires, Array.isArray(headers) ? headers : []);
+    } catch {
+      this.#link.post({ type: 'subscription', sid, name: 'terminated', payload: { refused: true, reason: 'failed' } });
+      return;
+    }
+    this.#served.set(sid, subscription);
+    for (const name of ['active', 'notify', 'terminated'] as const) {
+      subscription.on(name, (payload) => {
+        if (name === 'terminated') this.#served.delete(sid);
+        this.#link.post({ type: 'subscription', sid, name, payload });
+      });
+    }
+  }
+
+  #unserve(): void {
+    this.#offAgent?.();
+    this.#offAgent = undefined;
+    for (const subscription of this.#served.values()) {
+      try {
+        subscription.terminate();
+      } catch {
+        // Already gone with its agent.
+      }
+    }
+    this.#served.clear();
+    this.#agent = undefined;
   }
 
   async #execute(rid: string, name: string, args: unknown[]): Promise<void> {
     let value: unknown;
     try {
-      value = await this.#hooks.execute(name, Array.isArray(args) ? args : []);
+      const list = Array.isArray(args) ? args : [];
+      value =
+        name === 'agent.sendMessage'
+          ? await this.#agent?.sendMessage(String(list[0]), String(list[1]), String(list[2]), Array.isArray(list[3]) ? (list[3] as string[]) : [])
+          : await this.#hooks.execute(name, list);
     } catch (error) {
       console.warn('[phone] a command from another tab failed', error);
     }
