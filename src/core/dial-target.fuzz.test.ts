@@ -4,9 +4,10 @@
 // is always a well-formed SIP URI.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import { FUZZ_SEED } from '../../test/fuzz-seed.js';
 import { normalizeNumber, parseDialTarget } from './dial-target.js';
 
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: 200, seed: FUZZ_SEED };
 
 const TOKENS = [
   'sip:', 'sips:', 'tel:', 'SIP:', 'TEL:', '@', '@@', ':', ';', ';user=phone', '?', '>', '<', ',', '#', '*', '+', '%', '%23', '%25', '%40', '%20',

@@ -44,7 +44,7 @@ export function parseDialTarget(input: string, domain: string): DialTarget | nul
   try {
     s = decodeURIComponent(s);
   } catch {
-    return null;
+    // Not percent-encoding (a lone "%", as in a target shown as "%@host"): the text means itself.
   }
   if (s.includes('@')) {
     const at = s.lastIndexOf('@');

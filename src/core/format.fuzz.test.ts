@@ -3,10 +3,11 @@
 // texts are strings, never "undefined", and say who the call is with.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import { FUZZ_SEED } from '../../test/fuzz-seed.js';
 import { callStateText, endedText, formatDuration, remoteLabel } from './format.js';
 import type { CallView } from './types.js';
 
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: 200, seed: FUZZ_SEED };
 
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 const hostile = fc.oneof(

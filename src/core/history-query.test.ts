@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import { FUZZ_SEED } from '../../test/fuzz-seed.js';
 import { CSV_HEADER, csvField, historyCsv, historyMatcher } from './history-query.js';
 import type { CallHistoryRecord } from './types.js';
 
@@ -43,6 +44,7 @@ describe('history-query', () => {
         expect(/^[=+\-@\t\r]/.test(inner)).to.equal(false);
         if (/[\r\n,]/.test(s)) expect(f.startsWith('"') && f.endsWith('"')).to.equal(true);
       }),
+      { seed: FUZZ_SEED },
     );
   });
 

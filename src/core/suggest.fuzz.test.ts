@@ -4,11 +4,12 @@
 // history order, at most `limit`, and only what matches.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import { FUZZ_SEED } from '../../test/fuzz-seed.js';
 import { normalizeNumber } from './dial-target.js';
 import { suggest } from './suggest.js';
 import type { RecentCall } from './types.js';
 
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: 200, seed: FUZZ_SEED };
 
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 const TOKENS = ['1', '0', '2', '+', '*', '#', ' ', '-', '(', ')', 'a', 'B', 'é', 'İ', 'ß', '\u0000', '\ud800', '😀', '@', 'example.com'];

@@ -4,10 +4,11 @@
 // credential never shows in a message.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import { FUZZ_SEED } from '../../test/fuzz-seed.js';
 import { resolveConfig } from './config.js';
 import { hasTurn, isOn, MAX_TURN_URLS, parseTurnServers } from './turn.js';
 
-const RUNS = { numRuns: 300 };
+const RUNS = { numRuns: 300, seed: FUZZ_SEED };
 const SECRET = 'S3CRET-credential';
 
 const TOKENS = [

@@ -6,9 +6,10 @@
 // namespaces, attributes and text.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import { FUZZ_SEED } from '../../test/fuzz-seed.js';
 import { MAX_XML_CHARS, parseXml, type XmlElement } from './xml.js';
 
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: 200, seed: FUZZ_SEED };
 
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 /** Text XML 1.0 can carry, before escaping. */

@@ -4,10 +4,11 @@
 // rendered: states and lamps within their enums, short clean texts.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import { FUZZ_SEED } from '../../../test/fuzz-seed.js';
 import { applyDialogInfo, lampOf, parseDialogInfo, DIALOG_INFO_NS, MAX_DIALOGS, type DialogEntry } from './dialog-info.js';
 import { cleanText } from './text.js';
 
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: 200, seed: FUZZ_SEED };
 const STATES = ['trying', 'proceeding', 'early', 'confirmed', 'terminated'];
 
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));

@@ -3,9 +3,10 @@
 // Whatever a body holds, reading it never throws and the counts fit a badge.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import { FUZZ_SEED } from '../../../test/fuzz-seed.js';
 import { MAX_COUNT, parseMessageSummary } from './message-summary.js';
 
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: 200, seed: FUZZ_SEED };
 
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 const BITS = ['Messages-Waiting', 'messages-waiting', 'Voice-Message', 'Message-Account', ':', ': ', 'yes', 'no', 'YES', '/', '(', ')', ' ', '\r\n', '\n', '\r',

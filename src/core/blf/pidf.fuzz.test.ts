@@ -4,9 +4,10 @@
 // clean note.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import { FUZZ_SEED } from '../../../test/fuzz-seed.js';
 import { parsePidf, PIDF_NS } from './pidf.js';
 
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: 200, seed: FUZZ_SEED };
 const DM = 'urn:ietf:params:xml:ns:pidf:data-model';
 const RPID = 'urn:ietf:params:xml:ns:pidf:rpid';
 

@@ -3,9 +3,10 @@
 // extension check.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import { FUZZ_SEED } from '../../../test/fuzz-seed.js';
 import { cleanExtension, cleanText, searchKey } from './text.js';
 
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: 200, seed: FUZZ_SEED };
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/;
 const wellFormed = (s: string) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);

@@ -4,9 +4,10 @@
 // URL, and only raster images are previewed.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import { FUZZ_SEED } from '../../../test/fuzz-seed.js';
 import { base64FromBytes, bytesFromBase64, cleanFileName, cleanMimeType, contentDisposition, dataUrl, fileNameFromDisposition, isPreviewable } from './attachment.js';
 
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: 200, seed: FUZZ_SEED };
 
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 const BITS = ['attachment', ';', ' filename=', 'filename*=', "UTF-8''", '"', '%', '%2F', '%zz', '%E0%A4', '../', '..\\', '/', '\\', '.', 'a.png', 'image/svg+xml', 'text/html',

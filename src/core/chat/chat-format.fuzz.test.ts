@@ -3,10 +3,11 @@
 // the words are strings, never "undefined", and bounded where the layout needs it.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import { FUZZ_SEED } from '../../../test/fuzz-seed.js';
 import { advance, conversationTitle, failureText, messageTime, overallState, partyLabel, previewText, stateText, timeLabel, typingText } from './chat-format.js';
 import type { ChatMessage, Conversation, DeliveryState } from './chat-types.js';
 
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: 200, seed: FUZZ_SEED };
 const STATES: DeliveryState[] = ['sending', 'stored', 'sent', 'delivered', 'read', 'failed'];
 
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));

@@ -3,11 +3,12 @@
 // and drops what is hostile or malformed; what we write reads back the same.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import { FUZZ_SEED } from '../../../test/fuzz-seed.js';
 import { cleanMessageId } from './imdn.js';
 import { messageHeaders, readIncomingMeta } from './chat-headers.js';
 import { cleanFileName } from './attachment.js';
 
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: 200, seed: FUZZ_SEED };
 
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 const BITS = ['<', '>', '|', '%', '%zz', ',', ';', 't=', '@', 'positive-delivery', 'display', 'base64', "UTF-8''", 'filename=', '2026-01-31T14:05:00Z', '1002', ' ',

@@ -5,10 +5,11 @@
 // and callable.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import { FUZZ_SEED } from '../../../test/fuzz-seed.js';
 import { parseDialTarget } from '../dial-target.js';
 import { cleanLabel, directId, formatGroupName, formatMembers, groupIdFromHeader, parseGroupName, parseMembers } from './conversation-id.js';
 
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: 200, seed: FUZZ_SEED };
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 

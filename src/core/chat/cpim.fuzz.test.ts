@@ -4,9 +4,10 @@
 // exactly as sent.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import { FUZZ_SEED } from '../../../test/fuzz-seed.js';
 import { parseCpim } from './cpim.js';
 
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: 200, seed: FUZZ_SEED };
 
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 const BITS = ['From: <sip:bob@x>', 'NS: im <urn:ietf:params:imdn>', 'im.Message-ID: a1', 'Content-Type: text/plain', ':', ': ', '\r\n', '\n', '\r\n\r\n', '\n\n',

@@ -4,9 +4,10 @@
 // status for a clean Message-ID; what we write reads back the same.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import { FUZZ_SEED } from '../../../test/fuzz-seed.js';
 import { buildImdn, cleanMessageId, parseDisposition, parseImdn, type ImdnStatus } from './imdn.js';
 
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: 200, seed: FUZZ_SEED };
 const STATUSES = { delivery: ['delivered', 'failed', 'forbidden', 'error'], display: ['displayed', 'forbidden', 'error'] } as const;
 
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));

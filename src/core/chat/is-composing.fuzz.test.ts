@@ -3,9 +3,10 @@
 // result has a known state, a bounded refresh and a short content type.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import { FUZZ_SEED } from '../../../test/fuzz-seed.js';
 import { buildIsComposing, parseIsComposing } from './is-composing.js';
 
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: 200, seed: FUZZ_SEED };
 
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 const XML_BITS = ['<isComposing xmlns="urn:ietf:params:xml:ns:im-iscomposing">', '</isComposing>', '<state>', 'active', 'idle', '</state>', '<refresh>', '</refresh>',

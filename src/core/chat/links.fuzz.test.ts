@@ -3,9 +3,10 @@
 // and a link is only ever an http(s) URL.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import { FUZZ_SEED } from '../../../test/fuzz-seed.js';
 import { linkify, safeHref } from './links.js';
 
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: 200, seed: FUZZ_SEED };
 
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 const BITS = ['https://', 'http://', 'HTTP://', 'www.', 'javascript:', 'data:', 'vbscript:', 'example.com', '/', '?', '#', '(', ')', '.', ',', '!', '"', "'", '<', '>',

@@ -3,9 +3,10 @@
 // throws and gives either nothing or a whole number of seconds, at most an hour.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import { FUZZ_SEED } from '../../../test/fuzz-seed.js';
 import { autoAnswerAfter } from './auto-answer.js';
 
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: 200, seed: FUZZ_SEED };
 
 const TOKENS = [
   '<sip:pbx.example.com>', '<http://x/a.wav>', ';', ' ', '\t', '=', 'answer-after', 'ANSWER-AFTER', 'delay', 'info', 'alert-autoanswer', 'auto answer',

@@ -4,9 +4,10 @@
 // one the elements know.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import { FUZZ_SEED } from '../../../test/fuzz-seed.js';
 import { describeEnd, describeRegistrationFailure } from './causes.js';
 
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: 200, seed: FUZZ_SEED };
 
 /** The causes JsSIP 3.13 reports (JsSIP.C.causes). */
 const JSSIP_CAUSES = [

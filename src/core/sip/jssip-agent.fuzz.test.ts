@@ -7,13 +7,14 @@
 // the phone is strings it can render.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import { FUZZ_SEED } from '../../../test/fuzz-seed.js';
 import JsSIP from 'jssip';
 import { parseDialTarget } from '../dial-target.js';
 import type { PhoneConfig } from '../config.js';
 import type { IncomingMessage, SipAgent, SipCall } from './agent.js';
 import { createJsSipAgent } from './jssip-agent.js';
 
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: 200, seed: FUZZ_SEED };
 const CONFIG: PhoneConfig = {
   servers: ['wss://fuzz.invalid/ws'],
   identity: 'sip:1001@phone.test',
