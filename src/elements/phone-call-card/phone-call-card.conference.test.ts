@@ -35,6 +35,9 @@ async function phone(attrs: { localRecording?: boolean; consent?: string } = {})
   const answered = async (number: string, name: string): Promise<FakeCall> => {
     const call = el.agent.ring({ number, name, uri: `sip:${number}@phone.test` });
     el.session.answer(call.id);
+    // Go on only once the call shows as connected (a full-suite run once saw the room resumed early here).
+    const connected = () => el.session.state.calls.find((v) => v.id === call.id)?.state === 'connected';
+    for (const end = performance.now() + 5000; !connected() && performance.now() < end; ) await new Promise((r) => setTimeout(r, 10));
     await settle();
     return call;
   };
