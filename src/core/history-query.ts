@@ -4,6 +4,18 @@
  */
 import type { CallHistoryRecord } from './types.js';
 
+/**
+ * What the history view may do with the stored calls: read them, newest
+ * first, a page at a time (the session hands this out; the storage behind it
+ * stays in src/storage).
+ */
+export interface HistoryReader {
+  scan(
+    limit: number,
+    options?: { from?: string; match?: (record: CallHistoryRecord) => boolean; maxScan?: number },
+  ): Promise<{ records: CallHistoryRecord[]; next?: string }>;
+}
+
 export type HistoryFilter = 'all' | 'inbound' | 'outbound' | 'missed' | 'recent';
 
 export const HISTORY_FILTERS: readonly HistoryFilter[] = ['all', 'inbound', 'outbound', 'missed', 'recent'];

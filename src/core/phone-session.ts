@@ -27,6 +27,7 @@ import { QualitySampler } from './media/quality-sampler.js';
 import { historyRecord, recentFrom } from './call-history.js';
 import { CallHistoryStore } from '../storage/call-history-store.js';
 import { wipeAccount } from '../storage/account-store.js';
+import type { HistoryReader } from './history-query.js';
 import { keepAwake } from './keep-awake.js';
 import { soundCue, type SoundCue } from './media/sound-cue.js';
 import { askNotificationPermission, notifyIncoming } from './notify.js';
@@ -632,7 +633,7 @@ export class PhoneSession extends Emitter<SessionEvents> {
   }
 
   /** The account's stored call history (undefined before an account is set): the history view reads it page by page. */
-  get history(): CallHistoryStore | undefined {
+  get history(): HistoryReader | undefined {
     return this.#history;
   }
 

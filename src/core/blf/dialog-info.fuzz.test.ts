@@ -5,6 +5,9 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { FUZZ_SEED } from '../../../test/fuzz-seed.js';
+
+/** The type of what an arbitrary generates. */
+type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
 import { applyDialogInfo, lampOf, parseDialogInfo, DIALOG_INFO_NS, MAX_DIALOGS, type DialogEntry } from './dialog-info.js';
 import { cleanText } from './text.js';
 
@@ -56,7 +59,7 @@ const document = fc.record({
   dialogs: fc.array(dialog, { maxLength: 80 }),
 });
 
-function toXml(doc: fc.GeneratedValueOf<typeof document>): string {
+function toXml(doc: ValueOf<typeof document>): string {
   const p = doc.ns ? doc.prefix : '';
   const xmlns = doc.ns ? ` xmlns${p ? `:${p.slice(0, -1)}` : ''}="${doc.ns}"` : '';
   const dialogs = doc.dialogs.map((d) => {

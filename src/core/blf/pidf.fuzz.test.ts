@@ -5,6 +5,9 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { FUZZ_SEED } from '../../../test/fuzz-seed.js';
+
+/** The type of what an arbitrary generates. */
+type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
 import { parsePidf, PIDF_NS } from './pidf.js';
 
 const RUNS = { numRuns: 200, seed: FUZZ_SEED };
@@ -27,7 +30,7 @@ const presence = fc.record({
   activities: fc.array(fc.constantFrom(...ACTIVITIES), { maxLength: 20 }),
   note: fc.option(xmlText, { nil: undefined }),
 });
-const toXml = (p: fc.GeneratedValueOf<typeof presence>) =>
+const toXml = (p: ValueOf<typeof presence>) =>
   `<?xml version="1.0"?><presence xmlns="${PIDF_NS}" xmlns:dm="${DM}" xmlns:rpid="${RPID}" entity="sip:1003@phone.test">` +
   p.basics.map((b, i) => `<tuple id="t${i}"><status><basic>${esc(b)}</basic></status></tuple>`).join('') +
   `<dm:person id="p"><rpid:activities>${p.activities.map((a) => `<rpid:${a}/>`).join('')}</rpid:activities>` +

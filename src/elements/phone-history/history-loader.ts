@@ -1,7 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { historyMatcher, RECENT_COUNT, type HistoryFilter } from '../../core/history-query.js';
+import { historyMatcher, RECENT_COUNT, type HistoryFilter, type HistoryReader } from '../../core/history-query.js';
 import type { CallHistoryRecord } from '../../core/types.js';
-import type { CallHistoryStore } from '../../storage/call-history-store.js';
 
 /** Records read per page. */
 const PAGE = 60;
@@ -15,7 +14,7 @@ const MAX_SCAN = 3000;
  */
 export class HistoryLoader implements ReactiveController {
   #host: ReactiveControllerHost;
-  #store: CallHistoryStore | undefined;
+  #store: HistoryReader | undefined;
   #filter: HistoryFilter = 'all';
   #match: ((r: CallHistoryRecord) => boolean) | undefined;
   #next: string | undefined;
@@ -36,7 +35,7 @@ export class HistoryLoader implements ReactiveController {
   hostConnected(): void {}
 
   /** Starts over, from the newest call (another account, filter, or a call that just ended). */
-  reset(store: CallHistoryStore | undefined, filter: HistoryFilter): void {
+  reset(store: HistoryReader | undefined, filter: HistoryFilter): void {
     this.#generation++;
     this.#store = store;
     this.#filter = filter;

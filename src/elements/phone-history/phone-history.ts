@@ -4,12 +4,11 @@ import { localized, msg, str } from '@lit/localize';
 import { formatLocale } from '../../i18n/locale.js';
 import { SessionController } from '../../context/session-controller.js';
 import { formatDuration } from '../../core/format.js';
-import { HISTORY_FILTERS, historyCsv, type HistoryFilter } from '../../core/history-query.js';
+import { HISTORY_FILTERS, historyCsv, type HistoryFilter, type HistoryReader } from '../../core/history-query.js';
 import type { CallHistoryRecord } from '../../core/types.js';
 import { PhoneOpenRequestEvent } from '../../events/internal-events.js';
 import { controlStyles } from '../../styles/controls.js';
 import { tokens } from '../../styles/tokens.js';
-import type { CallHistoryStore } from '../../storage/call-history-store.js';
 import { CallRecordings } from './call-recordings.js';
 import { HistoryLoader } from './history-loader.js';
 import { historyStyles, ROW_HEIGHT } from './phone-history.styles.js';
@@ -82,7 +81,7 @@ export class PhoneHistory extends LitElement {
   #phone = new SessionController(this);
   #loader = new HistoryLoader(this);
   #recordings = new CallRecordings(this, () => this.#phone.session);
-  #store: CallHistoryStore | undefined;
+  #store: HistoryReader | undefined;
   #loadedFilter: HistoryFilter | undefined;
   /** The newest finished call the list was read after: a new one reloads it. */
   #newest: string | undefined;
