@@ -87,12 +87,4 @@ export const parksStyles = css`
   .error {
     color: var(--_danger);
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
 `;
