@@ -1,22 +1,11 @@
 // The call card's local conference and local recording states, with the
 // network scripted by the fake agent (the mixing itself is proven in
 // src/core/local-conference.test.ts and end to end in test/e2e/conference.test.mjs).
-import { expect, fixture, html } from '@open-wc/testing';
-import '../../../test/fakes/test-widget.js';
-import type { TestPhoneWidget } from '../../../test/fakes/test-widget.js';
-import type { FakeCall } from '../../../test/fakes/fake-sip-agent.js';
-import './phone-call-card.js';
+import { expect, html } from '@open-wc/testing';
+import { buttonNamed, buttonsNamed, cardFixture } from '../../../test/fakes/card-fixture.js';
 
-const nameOf = (el: Element) => (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
-const buttonsNamed = (scope: ParentNode, name: string) => [...scope.querySelectorAll('button')].filter((b) => nameOf(b) === name);
-function buttonNamed(scope: ParentNode, name: string): HTMLButtonElement {
-  const found = buttonsNamed(scope, name);
-  expect(found, `a button named "${name}"`).to.have.length(1);
-  return found[0]!;
-}
-
-async function phone(attrs: { localRecording?: boolean; consent?: string } = {}) {
-  const el = (await fixture(html`<test-phone-widget
+function phone(attrs: { localRecording?: boolean; consent?: string } = {}) {
+  return cardFixture(html`<test-phone-widget
     server="ws://127.0.0.1:8080"
     identity="sip:1001@phone.test"
     password="p"
@@ -25,23 +14,7 @@ async function phone(attrs: { localRecording?: boolean; consent?: string } = {})
     recording-consent=${attrs.consent ?? ''}
   >
     <phone-call-card></phone-call-card>
-  </test-phone-widget>`)) as TestPhoneWidget;
-  el.agent.register();
-  const c = el.querySelector('phone-call-card')!;
-  const settle = async () => {
-    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
-    await c.updateComplete;
-  };
-  const answered = async (number: string, name: string): Promise<FakeCall> => {
-    const call = el.agent.ring({ number, name, uri: `sip:${number}@phone.test` });
-    el.session.answer(call.id);
-    // Go on only once the call shows as connected (a full-suite run once saw the room resumed early here).
-    const connected = () => el.session.state.calls.find((v) => v.id === call.id)?.state === 'connected';
-    for (const end = performance.now() + 5000; !connected() && performance.now() < end; ) await new Promise((r) => setTimeout(r, 10));
-    await settle();
-    return call;
-  };
-  return { el, c, root: c.shadowRoot!, settle, answered };
+  </test-phone-widget>`);
 }
 
 const group = (root: ShadowRoot) => root.querySelector('section[aria-label="Conference"]') as HTMLElement | null;

@@ -1,26 +1,15 @@
 // The call card's server conference room states (`conference-room`), with the
 // network scripted by the fake agent; the REFERs and the room's own calls are
 // proven end to end in test/e2e/conference-room.test.mjs.
-import { expect, fixture, html } from '@open-wc/testing';
-import '../../../test/fakes/test-widget.js';
-import type { TestPhoneWidget } from '../../../test/fakes/test-widget.js';
-import type { FakeCall } from '../../../test/fakes/fake-sip-agent.js';
-import './phone-call-card.js';
+import { expect, html } from '@open-wc/testing';
+import { buttonNamed, buttonsNamed, cardFixture } from '../../../test/fakes/card-fixture.js';
 
 const CT = 'application/dialog-info+xml';
 const roomDoc = (version: number, state: 'confirmed' | 'terminated') =>
   `<?xml version="1.0"?><dialog-info xmlns="urn:ietf:params:xml:ns:dialog-info" version="${version}" state="full" entity="sip:800@phone.test"><dialog id="r1"><state>${state}</state><remote><identity>sip:1002@phone.test</identity></remote></dialog></dialog-info>`;
 
-const nameOf = (el: Element) => (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
-const buttonsNamed = (scope: ParentNode, name: string) => [...scope.querySelectorAll('button')].filter((b) => nameOf(b) === name);
-function buttonNamed(scope: ParentNode, name: string): HTMLButtonElement {
-  const found = buttonsNamed(scope, name);
-  expect(found, `a button named "${name}"`).to.have.length(1);
-  return found[0]!;
-}
-
 async function phone(room = '800') {
-  const el = (await fixture(html`<test-phone-widget
+  const env = await cardFixture(html`<test-phone-widget
     server="ws://127.0.0.1:8080"
     identity="sip:1001@phone.test"
     password="p"
@@ -29,26 +18,9 @@ async function phone(room = '800') {
     conference-room=${room}
   >
     <phone-call-card></phone-call-card>
-  </test-phone-widget>`)) as TestPhoneWidget;
-  el.agent.register();
-  const c = el.querySelector('phone-call-card')!;
-  const settle = async () => {
-    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
-    await el.session.blf.settled();
-    await c.updateComplete;
-  };
-  const answered = async (number: string, name: string): Promise<FakeCall> => {
-    const call = el.agent.ring({ number, name, uri: `sip:${number}@phone.test` });
-    el.session.answer(call.id);
-    // Go on only once the call shows as connected (a full-suite run once saw the room resumed early here).
-    const connected = () => el.session.state.calls.find((v) => v.id === call.id)?.state === 'connected';
-    for (const end = performance.now() + 5000; !connected() && performance.now() < end; ) await new Promise((r) => setTimeout(r, 10));
-    await settle();
-    return call;
-  };
-  const card = (label: string) => c.shadowRoot!.querySelector(`section[aria-label="Call with ${label}"]`) as HTMLElement;
-  const roomSub = () => el.agent.subscriptions.find((s) => s.target === 'sip:800@phone.test' && s.event === 'dialog');
-  return { el, c, root: c.shadowRoot!, settle, answered, card, roomSub };
+  </test-phone-widget>`);
+  const roomSub = () => env.el.agent.subscriptions.find((s) => s.target === 'sip:800@phone.test' && s.event === 'dialog');
+  return { ...env, roomSub };
 }
 
 describe('<phone-call-card> server conference room', () => {
