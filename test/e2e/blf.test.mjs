@@ -153,6 +153,12 @@ describe('BLF panel', () => {
     assert.equal(await publishVoicemail(bed.sip.wsUrl, '1001', 0, 2), 200);
     await waitFor(async () => (await vm.getAttribute('aria-label')) === 'Voicemail, no new messages', { message: 'badge cleared' });
     assert.equal(await vm.locator('[part="badge"]').count(), 0);
+    // The host page heard the same counts, once per change.
+    const heard = await a.page.evaluate(() => window.phoneEvents.filter((e) => e.type === 'phone-voicemail').map((e) => [e.detail.waiting, e.detail.newMessages, e.detail.oldMessages]));
+    assert.deepEqual(heard.slice(-2), [
+      [true, 2, 0],
+      [false, 0, 2],
+    ]);
 
     await vm.click();
     // No mailbox here: Kamailio answers 404 for *97, and the call card says so.
